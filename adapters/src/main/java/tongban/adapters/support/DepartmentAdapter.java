@@ -1,0 +1,15 @@
+package tongban.adapters.support;
+
+import java.util.List;
+
+/**
+ * What the hub sees of an adapter: the services it carries. Each adapter is a Spring bean in its own
+ * package ({@code tongban.adapters.<department>}) that also builds the Camel routes behind those services.
+ */
+public interface DepartmentAdapter {
+
+    /** The department's name in kebab case, as used in URLs and property names. */
+    String department();
+
+    List<ServiceDefinition> services();
+}

@@ -1,0 +1,48 @@
+package tongban.adapters.support;
+
+/**
+ * A department call that did not give a usable answer, already classified so that the hub can answer
+ * its caller with the right status without knowing the department's protocol.
+ */
+public class DepartmentException extends RuntimeException {
+
+    /** Why the call failed, from the caller's point of view. */
+    public enum Kind {
+        /** The department answered, but with an error (SOAP fault, error code in the body, 5xx). */
+        ERROR,
+        /** The department could not be reached or said it is unavailable. */
+        UNAVAILABLE,
+        /** The department did not answer in time. */
+        TIMEOUT,
+        /** The department says the record asked for does not exist. */
+        RECORD_NOT_FOUND
+    }
+
+    private final Kind kind;
+    private final String department;
+    private final String departmentCode;
+
+    public DepartmentException(Kind kind, String department, String departmentCode, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.department = department;
+        this.departmentCode = departmentCode;
+    }
+
+    public DepartmentException(Kind kind, String department, String departmentCode, String message) {
+        this(kind, department, departmentCode, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String department() {
+        return department;
+    }
+
+    /** The department's own error code, when it gave one (kept for the message log, never shown raw to citizens). */
+    public String departmentCode() {
+        return departmentCode;
+    }
+}

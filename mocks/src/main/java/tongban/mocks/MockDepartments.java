@@ -1,0 +1,41 @@
+package tongban.mocks;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs every mock department system, each on its own port, until the process is stopped.
+ * Ports default to 8181, 8182, … and can be overridden with {@code -Dtongban.mocks.<department>.port=N}.
+ */
+public final class MockDepartments {
+
+    /** Department name → default port. The order is the order they are printed in. */
+    public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
+
+    private MockDepartments() {
+    }
+
+    public static void main(String[] args) {
+        List<WireMockServer> servers = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(WireMockServer::stop)));
+        DEFAULT_PORTS.forEach((department, defaultPort) -> {
+            int port = Integer.getInteger("tongban.mocks." + department + ".port", defaultPort);
+            WireMockServer server = MockDepartment.start(department, port, false);
+            servers.add(server);
+            System.out.printf("mock department %-18s http://127.0.0.1:%d%n", department, server.port());
+        });
+        System.out.println("mock departments ready");
+    }
+
+    private static Map<String, Integer> defaultPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("item-library", 8181);
+        ports.put("public-security", 8182);
+        return Collections.unmodifiableMap(ports);
+    }
+}

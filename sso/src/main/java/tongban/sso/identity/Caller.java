@@ -1,0 +1,53 @@
+package tongban.sso.identity;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is calling the exchange, read from a validated access token: the person (subject), the client
+ * application acting for them ({@code azp}), their resident id number and real-name level, and their roles.
+ *
+ * @param idNumber 公民身份号码 from the {@code id_number} claim, or {@code null} (staff, services)
+ */
+public record Caller(String subject, String username, String clientId, String idNumber,
+                     RealNameLevel realNameLevel, Set<String> roles) {
+
+    public static final String CITIZEN = "citizen";
+    public static final String STAFF = "staff";
+    public static final String OPS = "ops";
+
+    public static Caller from(Jwt jwt) {
+        return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
+                jwt.getClaimAsString("azp"), jwt.getClaimAsString("id_number"),
+                RealNameLevel.of(jwt.getClaims().get("real_name_level")), realmRoles(jwt));
+    }
+
+    public boolean isCitizen() {
+        return roles.contains(CITIZEN);
+    }
+
+    public boolean isStaff() {
+        return roles.contains(STAFF);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    private static Set<String> realmRoles(Jwt jwt) {
+        Object realmAccess = jwt.getClaims().get("realm_access");
+        if (realmAccess instanceof Map<?, ?> map && map.get("roles") instanceof Collection<?> roles) {
+            return Set.copyOf(roles.stream().map(Object::toString).toList());
+        }
+        return Set.of();
+    }
+
+    /** Spring authorities for the realm roles, as {@code ROLE_<name>}. */
+    public List<String> authorities() {
+        return roles.stream().map(r -> "ROLE_" + r).toList();
+    }
+}

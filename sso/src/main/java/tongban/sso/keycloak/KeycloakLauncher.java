@@ -1,0 +1,194 @@
+package tongban.sso.keycloak;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Starts the real Keycloak server (the {@code keycloak-quarkus-dist} zip that Maven fetched into the
+ * local repository) as a child process in development mode, with the Tongban realm imported.
+ * Used by {@code ./tongban run} (through {@link #main}) and by the end-to-end tests.
+ *
+ * <p>Every start begins with an empty Keycloak database, because {@code --import-realm} skips a realm that
+ * already exists: the realm files in {@code sso/realm/} are the only truth.
+ */
+public final class KeycloakLauncher {
+
+    public static final String REALM = "tongban";
+    /** DEMO ONLY: the bootstrap admin of the local development server. */
+    public static final String DEMO_ADMIN = "admin";
+
+    private final Path workDir;
+    private final Path realmDir;
+    private final int port;
+    private final String hubUrl;
+
+    /**
+     * @param workDir  where the distribution is unpacked and the server's data and log are kept
+     * @param realmDir the {@code sso/realm} folder
+     * @param port     HTTP port; the issuer is pinned to {@code http://localhost:<port>}
+     * @param hubUrl   the hub's base URL, for the portal's redirect URIs
+     */
+    public KeycloakLauncher(Path workDir, Path realmDir, int port, String hubUrl) {
+        this.workDir = workDir;
+        this.realmDir = realmDir;
+        this.port = port;
+        this.hubUrl = hubUrl;
+    }
+
+    public static String version() {
+        try (InputStream in = KeycloakLauncher.class.getResourceAsStream("/tongban/sso/keycloak.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Unpacks (once), resets the data, imports the realm and starts the server; returns when it is ready. */
+    public RunningKeycloak start(Duration readyTimeout) throws IOException, InterruptedException {
+        Path home = unpackedHome();
+        Path data = home.resolve("data");
+        deleteTree(data);
+        Files.createDirectories(data.resolve("import"));
+        Files.writeString(data.resolve("import").resolve(REALM + "-realm.json"),
+                RealmFiles.merged(realmDir, true, hubUrl), StandardCharsets.UTF_8);
+
+        Path log = workDir.resolve("keycloak-" + port + ".log");
+        String url = "http://localhost:" + port;
+        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-port=" + port, "--hostname=" + url, "--import-realm",
+                "--http-management-port=" + (port + 10_000 < 65_536 ? port + 10_000 : port - 10_000),
+                "--log-level=WARN,org.keycloak.services:INFO")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", DEMO_ADMIN);
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", DEMO_ADMIN);
+        builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2");
+        Process process = builder.start();
+        RunningKeycloak running = new RunningKeycloak(process, url, log);
+        try {
+            awaitRealm(running, readyTimeout);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            running.stop();
+            throw e;
+        }
+        return running;
+    }
+
+    private static void awaitRealm(RunningKeycloak keycloak, Duration timeout) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!keycloak.process().isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + keycloak.process().exitValue()
+                        + "; see " + keycloak.log());
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak was not ready within " + timeout + "; see " + keycloak.log());
+    }
+
+    private Path unpackedHome() throws IOException {
+        String version = version();
+        Path home = workDir.resolve("keycloak-" + version + "-" + port);
+        if (Files.exists(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        Path zip = distributionZip(version);
+        Path partial = workDir.resolve(home.getFileName() + ".partial");
+        deleteTree(partial);
+        Files.createDirectories(partial);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                if (slash < 0 || slash == name.length() - 1) {
+                    continue; // the top folder keycloak-<version>/
+                }
+                Path target = partial.resolve(name.substring(slash + 1)).normalize();
+                if (!target.startsWith(partial)) {
+                    throw new IOException("zip entry outside the target folder: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
+        return home;
+    }
+
+    /** The zip Maven put in the local repository when the {@code sso} module was built. */
+    static Path distributionZip(String version) {
+        String repo = System.getProperty("maven.repo.local",
+                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+        Path zip = Path.of(repo, "org", "keycloak", "keycloak-quarkus-dist", version,
+                "keycloak-quarkus-dist-" + version + ".zip");
+        if (!Files.exists(zip)) {
+            throw new IllegalStateException("Keycloak distribution not found at " + zip
+                    + ": build the sso module first (mvn -pl sso install), which fetches it from Maven Central");
+        }
+        return zip;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** {@code --port N --work-dir DIR --realm-dir DIR --hub-url URL}; runs until the process is stopped. */
+    public static void main(String[] args) throws Exception {
+        int port = 8180;
+        Path workDir = Path.of(".tongban");
+        Path realmDir = Path.of("sso", "realm");
+        String hubUrl = "http://localhost:8080";
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--work-dir" -> workDir = Path.of(args[i + 1]);
+                case "--realm-dir" -> realmDir = Path.of(args[i + 1]);
+                case "--hub-url" -> hubUrl = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Files.createDirectories(workDir);
+        RunningKeycloak keycloak = new KeycloakLauncher(workDir, realmDir, port, hubUrl).start(Duration.ofMinutes(5));
+        Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
+        System.out.println("keycloak ready " + keycloak.url() + " (realm " + REALM + ", log " + keycloak.log() + ")");
+        keycloak.process().waitFor();
+    }
+}

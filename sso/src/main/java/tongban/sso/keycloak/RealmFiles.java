@@ -1,0 +1,77 @@
+package tongban.sso.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The realm as code: {@code sso/realm/tongban-realm.json} is the production realm; the files in
+ * {@code sso/realm/demo/} add what only a local run may have (demo users and passwords, demo client
+ * secrets, the password-grant CLI client). Merging them here keeps the production file free of demo data.
+ */
+public final class RealmFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RealmFiles() {
+    }
+
+    /**
+     * @param realmDir the {@code sso/realm} folder
+     * @param demo     whether to merge the demo overlay
+     * @param hubUrl   the hub's base URL; the realm's redirect URIs are written for {@code http://localhost:8080}
+     *                 and follow it when the port is overridden
+     */
+    public static String merged(Path realmDir, boolean demo, String hubUrl) throws IOException {
+        ObjectNode realm = (ObjectNode) JSON.readTree(realmDir.resolve("tongban-realm.json").toFile());
+        if (demo) {
+            try (var overlays = Files.list(realmDir.resolve("demo"))) {
+                for (Path overlay : overlays.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    merge(realm, (ObjectNode) JSON.readTree(overlay.toFile()));
+                }
+            }
+        }
+        String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
+        return hubUrl == null ? text : text.replace("http://localhost:8080", hubUrl);
+    }
+
+    /** Clients are merged by clientId (overlay fields win); users and other arrays are appended. */
+    static void merge(ObjectNode realm, ObjectNode overlay) {
+        overlay.fields().forEachRemaining(field -> {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (name.startsWith("_")) {
+                return; // comments
+            }
+            if (name.equals("clients")) {
+                ArrayNode clients = realm.withArray("clients");
+                for (JsonNode client : value) {
+                    ObjectNode existing = findClient(clients, client.path("clientId").asText());
+                    if (existing == null) {
+                        clients.add(client);
+                    } else {
+                        existing.setAll((ObjectNode) client);
+                    }
+                }
+            } else if (value.isArray() && realm.path(name).isArray()) {
+                realm.withArray(name).addAll((ArrayNode) value);
+            } else {
+                realm.set(name, value);
+            }
+        });
+    }
+
+    private static ObjectNode findClient(ArrayNode clients, String clientId) {
+        for (JsonNode client : clients) {
+            if (clientId.equals(client.path("clientId").asText())) {
+                return (ObjectNode) client;
+            }
+        }
+        return null;
+    }
+}
