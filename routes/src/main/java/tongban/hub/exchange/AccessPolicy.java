@@ -1,0 +1,69 @@
+package tongban.hub.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.stereotype.Component;
+import tongban.adapters.support.ServiceDefinition;
+import tongban.sso.identity.Caller;
+
+import java.util.List;
+
+/**
+ * Who may call what — deny by default. A client application ({@code azp}) may call only the services
+ * granted to it. For a service about a person: a citizen may ask only about their own id number;
+ * staff may ask about others only for a case ({@code X-Case-Id}); nobody else may ask at all.
+ */
+@Component
+class AccessPolicy {
+
+    private final ExchangeProperties properties;
+
+    AccessPolicy(ExchangeProperties properties) {
+        this.properties = properties;
+    }
+
+    boolean clientMayUse(String clientId, ServiceDefinition service) {
+        List<String> granted = clientId == null ? null : properties.accessRights().get(clientId);
+        if (granted == null) {
+            return false;
+        }
+        return granted.contains(service.address()) || granted.contains(service.department() + "/*");
+    }
+
+    /**
+     * @param subjectIdNumber the id number the request is about (already checked for shape), or null
+     * @throws ExchangeFailure 403 with a code saying which rule refused the call
+     */
+    void check(Caller caller, ServiceDefinition service, String subjectIdNumber, String caseId) {
+        if (!clientMayUse(caller.clientId(), service)) {
+            throw ExchangeFailure.forbidden("NO_ACCESS_RIGHT",
+                    "client '" + caller.clientId() + "' has no access right to " + service.address());
+        }
+        if (!service.concernsPerson()) {
+            return;
+        }
+        if (caller.isCitizen() && subjectIdNumber.equals(caller.idNumber())) {
+            return;
+        }
+        if (caller.isStaff()) {
+            if (caseId == null) {
+                throw ExchangeFailure.forbidden("CASE_ID_REQUIRED",
+                        "staff may ask about a person only for a case: send X-Case-Id");
+            }
+            return;
+        }
+        throw ExchangeFailure.forbidden("NOT_OWN_DATA", "a citizen may only ask about their own data");
+    }
+
+    /** The id number a person-service request is about; a missing or malformed one is the caller's 400. */
+    static String subjectOf(ServiceDefinition service, JsonNode request) {
+        if (!service.concernsPerson()) {
+            return null;
+        }
+        JsonNode value = request.get(service.subjectField());
+        if (value == null || !value.isTextual()
+                || !tongban.adapters.support.ResidentIdNumber.isValid(value.asText())) {
+            throw ExchangeFailure.invalid("'" + service.subjectField() + "' must be a valid 18-character resident id number");
+        }
+        return value.asText();
+    }
+}

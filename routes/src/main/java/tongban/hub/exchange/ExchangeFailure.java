@@ -1,0 +1,32 @@
+package tongban.hub.exchange;
+
+import org.springframework.http.HttpStatus;
+
+/** A call refused or failed, with the status and stable problem code the caller sees. */
+public class ExchangeFailure extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+
+    public ExchangeFailure(HttpStatus status, String code, String detail) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    static ExchangeFailure invalid(String detail) {
+        return new ExchangeFailure(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", detail);
+    }
+
+    static ExchangeFailure forbidden(String code, String detail) {
+        return new ExchangeFailure(HttpStatus.FORBIDDEN, code, detail);
+    }
+}

@@ -1,0 +1,144 @@
+package tongban.hub.messagelog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * 留痕 — the tamper-evident record of every exchange call. {@link #record} returns only once the entry
+ * is committed, so no caller gets an answer that is not on the record. Entries from concurrent calls are
+ * committed together by one writer thread (group commit): one transaction and one chain-head lock per
+ * batch instead of per call.
+ */
+@Component
+public class MessageLog implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessageLog.class);
+
+    private final MessageLogStore store;
+    private final byte[] subjectKey;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
+    private volatile boolean running;
+    private Thread writer;
+
+    public MessageLog(MessageLogStore store, MessageLogProperties properties) {
+        this.store = store;
+        this.subjectKey = properties.subjectKey().getBytes(StandardCharsets.UTF_8);
+        this.maxBatch = properties.maxBatch();
+    }
+
+    /**
+     * Records one call and waits until it is committed.
+     *
+     * @return the entry's sequence number
+     * @throws MessageLogUnavailable if the entry could not be committed in time
+     */
+    public long record(LogEntry entry, Duration wait) {
+        Pending pending = new Pending(entry, new CompletableFuture<>());
+        try {
+            if (!running || !queue.offer(pending, wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new MessageLogUnavailable("message log is not accepting entries", null);
+            }
+            return pending.done().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessageLogUnavailable("interrupted while recording", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new MessageLogUnavailable("message log entry was not committed", e);
+        }
+    }
+
+    /** The pseudonym under which an id number appears in the log. */
+    public String subjectRef(String idNumber) {
+        return idNumber == null ? null : Hashing.hmac(subjectKey, idNumber);
+    }
+
+    private void drain() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            List<LogEntry> entries = batch.stream().map(Pending::entry)
+                    .map(e -> new LogEntry(e.requestId(), e.at(), e.clientId(), e.callerSubject(), e.callerName(),
+                            subjectRef(e.dataSubject()), e.department(), e.service(), e.caseId(), e.outcome(),
+                            e.status(), e.latencyMs(), e.requestSha256(), e.responseSha256()))
+                    .toList();
+            long[] seqs = store.append(entries);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(seqs[i]);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("message log batch of {} entries failed; the calls are answered as failed", batch.size(), e);
+            batch.forEach(p -> p.done().completeExceptionally(e));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        writer = new Thread(this::drain, "message-log-writer");
+        writer.start();
+    }
+
+    /** Stops accepting entries and commits the ones already queued. */
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops after the web server (which stops at a higher phase) has finished its requests. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096;
+    }
+
+    private record Pending(LogEntry entry, CompletableFuture<Long> done) {
+    }
+
+    /** The log could not take an entry: the call must not be answered as if it were recorded. */
+    public static class MessageLogUnavailable extends RuntimeException {
+        MessageLogUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

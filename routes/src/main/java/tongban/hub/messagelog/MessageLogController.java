@@ -1,0 +1,57 @@
+package tongban.hub.messagelog;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tongban.hub.exchange.ExchangeFailure;
+import tongban.sso.identity.Caller;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the message log shows: a citizen's own data-usage trail, and (for operations staff) the
+ * verification of the whole chain.
+ */
+@RestController
+class MessageLogController {
+
+    private final MessageLog log;
+    private final MessageLogStore store;
+    private final ChainVerifier verifier;
+
+    MessageLogController(MessageLog log, MessageLogStore store, ChainVerifier verifier) {
+        this.log = log;
+        this.store = store;
+        this.verifier = verifier;
+    }
+
+    /** 数据使用记录 — which client used which of my data, when, and for which case. */
+    @GetMapping("/api/v1/me/data-usage")
+    DataUsage dataUsage(@AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.from(jwt);
+        if (caller.idNumber() == null) {
+            throw new ExchangeFailure(HttpStatus.FORBIDDEN, "NOT_A_CITIZEN", "only a citizen account has a data-usage trail");
+        }
+        List<DataUsage.Use> uses = store.bySubject(log.subjectRef(caller.idNumber()), 200).stream()
+                .map(e -> new DataUsage.Use(e.at(), e.clientId(), e.department(), e.service(), e.caseId(),
+                        e.outcome(), e.requestId()))
+                .toList();
+        return new DataUsage(uses);
+    }
+
+    /** Walks the whole chain; role {@code ops} only (see the security configuration). */
+    @PostMapping("/api/v1/message-log/verification")
+    ChainVerification verify() {
+        return verifier.verify();
+    }
+
+    record DataUsage(List<Use> uses) {
+        record Use(Instant at, String client, String department, String service, String caseId, String outcome,
+                   String requestId) {
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package tongban.hub.messagelog;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The message-log tables, through plain JDBC. */
+@Repository
+class MessageLogStore {
+
+    private static final String INSERT = """
+            INSERT INTO message_log (seq, request_id, logged_at, client_id, caller_subject, caller_name,
+                data_subject_ref, department, service, case_id, outcome, status, latency_ms,
+                request_sha256, response_sha256, prev_hash, entry_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String COLUMNS = """
+            seq, request_id, logged_at, client_id, caller_subject, caller_name, data_subject_ref, department,
+            service, case_id, outcome, status, latency_ms, request_sha256, response_sha256, prev_hash, entry_hash""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    MessageLogStore(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** Appends entries (subject already pseudonymised) to the chain in one transaction; returns their seqs. */
+    long[] append(List<LogEntry> entries) {
+        return tx.execute(status -> {
+            Head head = jdbc.queryForObject("SELECT last_seq, last_hash FROM message_log_head WHERE id = 1 FOR UPDATE",
+                    (rs, i) -> new Head(rs.getLong(1), rs.getString(2)));
+            long seq = head.seq();
+            String hash = head.hash();
+            long[] seqs = new long[entries.size()];
+            List<Object[]> rows = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                LogEntry e = entries.get(i);
+                seq++;
+                String entryHash = StoredEntry.chainHash(hash, seq, e.requestId(), e.at(), e.clientId(),
+                        e.callerSubject(), e.callerName(), e.dataSubject(), e.department(), e.service(), e.caseId(),
+                        e.outcome(), e.status(), e.latencyMs(), e.requestSha256(), e.responseSha256());
+                rows.add(new Object[]{seq, e.requestId(), OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC),
+                        e.clientId(), e.callerSubject(), e.callerName(), e.dataSubject(), e.department(), e.service(),
+                        e.caseId(), e.outcome(), e.status(), e.latencyMs(), e.requestSha256(), e.responseSha256(),
+                        hash, entryHash});
+                seqs[i] = seq;
+                hash = entryHash;
+            }
+            jdbc.batchUpdate(INSERT, rows);
+            jdbc.update("UPDATE message_log_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+            return seqs;
+        });
+    }
+
+    Head head() {
+        return jdbc.queryForObject("SELECT last_seq, last_hash FROM message_log_head WHERE id = 1",
+                (rs, i) -> new Head(rs.getLong(1), rs.getString(2)));
+    }
+
+    /** Streams every entry in chain order. */
+    void forEachInOrder(Consumer<StoredEntry> consumer) {
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM message_log ORDER BY seq");
+            statement.setFetchSize(1000);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(read(rs)));
+    }
+
+    List<StoredEntry> bySubject(String subjectRef, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM message_log WHERE data_subject_ref = ? ORDER BY seq DESC "
+                + "FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> read(rs), subjectRef);
+    }
+
+    private static StoredEntry read(ResultSet rs) throws SQLException {
+        Timestamp at = rs.getTimestamp(3);
+        return new StoredEntry(rs.getLong(1), rs.getString(2), at.toInstant(), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getInt(12), rs.getLong(13), rs.getString(14), rs.getString(15),
+                rs.getString(16), rs.getString(17));
+    }
+
+    record Head(long seq, String hash) {
+    }
+}

@@ -1,0 +1,51 @@
+package tongban.hub.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id — the caller's {@code X-Request-Id} when it is well-formed, a new UUID
+ * otherwise — echoes it in the response and puts it in the log context. Runs before security, so a
+ * 401 carries the id too.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "requestId";
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    /** The id of the request this thread is serving, or {@code null} outside a request. */
+    public static String current() {
+        return CURRENT.get();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String offered = request.getHeader(HEADER);
+        String id = offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        CURRENT.set(id);
+        MDC.put(MDC_KEY, id);
+        response.setHeader(HEADER, id);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            CURRENT.remove();
+            MDC.remove(MDC_KEY);
+        }
+    }
+}

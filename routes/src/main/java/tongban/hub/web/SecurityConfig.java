@@ -1,0 +1,72 @@
+package tongban.hub.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import tongban.sso.identity.Caller;
+import tongban.sso.token.HubTokenDecoder;
+
+import java.io.IOException;
+
+/**
+ * Deny by default: the exchange API needs a valid Keycloak access token meant for the hub; health, info,
+ * Prometheus and the API document are open; everything else is refused. Failures answer problem JSON.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    JwtDecoder jwtDecoder(SsoProperties sso) {
+        return HubTokenDecoder.create(sso.issuer(), sso.jwkSetUri(), sso.audience());
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http
+                .securityMatcher("/**")
+                .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/api/v1/openapi.yaml").permitAll()
+                        .requestMatchers("/api/v1/message-log/**").hasRole(Caller.OPS)
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfig::authentication))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+                            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                    "a valid access token is required"));
+                        })
+                        .accessDeniedHandler((request, response, e) -> write(response, json,
+                                Problems.of(HttpStatus.FORBIDDEN, "NO_ACCESS_RIGHT", "this caller may not use this resource"))))
+                .exceptionHandling(Customizer.withDefaults())
+                .build();
+    }
+
+    private static AbstractAuthenticationToken authentication(Jwt jwt) {
+        Caller caller = Caller.from(jwt);
+        return new JwtAuthenticationToken(jwt, caller.authorities().stream().map(SimpleGrantedAuthority::new).toList(),
+                caller.subject());
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(Problems.PROBLEM_JSON.toString());
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
