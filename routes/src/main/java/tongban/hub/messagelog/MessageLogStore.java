@@ -8,8 +8,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -46,11 +48,13 @@ class MessageLogStore {
             List<Object[]> rows = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {
                 LogEntry e = entries.get(i);
+                // the column keeps milliseconds; hash exactly what will be read back
+                Instant at = e.at().truncatedTo(ChronoUnit.MILLIS);
                 seq++;
-                String entryHash = StoredEntry.chainHash(hash, seq, e.requestId(), e.at(), e.clientId(),
+                String entryHash = StoredEntry.chainHash(hash, seq, e.requestId(), at, e.clientId(),
                         e.callerSubject(), e.callerName(), e.dataSubject(), e.department(), e.service(), e.caseId(),
                         e.outcome(), e.status(), e.latencyMs(), e.requestSha256(), e.responseSha256());
-                rows.add(new Object[]{seq, e.requestId(), OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC),
+                rows.add(new Object[]{seq, e.requestId(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
                         e.clientId(), e.callerSubject(), e.callerName(), e.dataSubject(), e.department(), e.service(),
                         e.caseId(), e.outcome(), e.status(), e.latencyMs(), e.requestSha256(), e.responseSha256(),
                         hash, entryHash});

@@ -1,0 +1,50 @@
+package tongban.hub.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The module boundaries of ARCHITECTURE.md, checked on the compiled classes of every module. */
+class ModuleBoundariesTest {
+
+    private static final JavaClasses TONGBAN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("tongban");
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        slices().matching("tongban.adapters.(*)..")
+                .that(com.tngtech.archunit.base.DescribedPredicate.describe("a department",
+                        slice -> !slice.getDescription().contains("support")))
+                .should().notDependOnEachOther()
+                .check(TONGBAN);
+    }
+
+    @Test
+    void adaptersAndSsoDoNotDependOnTheHub() {
+        noClasses().that().resideInAnyPackage("tongban.adapters..", "tongban.sso..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.hub..")
+                .check(TONGBAN);
+    }
+
+    @Test
+    void adaptersAndSsoDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("tongban.adapters..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.sso..")
+                .check(TONGBAN);
+        noClasses().that().resideInAPackage("tongban.sso..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.adapters..")
+                .check(TONGBAN);
+    }
+
+    @Test
+    void nothingInProductionDependsOnTheMocks() {
+        noClasses().that().resideInAnyPackage("tongban.hub..", "tongban.adapters..", "tongban.sso..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.mocks..")
+                .check(TONGBAN);
+    }
+}

@@ -1,0 +1,236 @@
+package tongban.hub.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import tongban.hub.support.HubTest;
+import tongban.hub.support.Tokens;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The exchange API end to end: real Keycloak tokens, the real hub, the departments' stubs. */
+class ExchangeEndToEndTest extends HubTest {
+
+    static final String ZHANGSAN_ID = "460100199001011230";
+    static final String LISI_ID = "460100198506152341";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeEach
+    void clearJournals() {
+        PUBLIC_SECURITY.resetRequests();
+        ITEM_LIBRARY.resetRequests();
+    }
+
+    ResponseEntity<String> call(String user, String service, String body, Map<String, String> extraHeaders) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            headers.setBearerAuth(Tokens.of(user));
+        }
+        extraHeaders.forEach(headers::add);
+        return http.exchange("/api/v1/services/" + service, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    ResponseEntity<String> call(String user, String service, String body) {
+        return call(user, service, body, Map.of());
+    }
+
+    JsonNode read(ResponseEntity<String> response) throws Exception {
+        return json.readTree(response.getBody());
+    }
+
+    void assertProblem(ResponseEntity<String> response, int status, String code) throws Exception {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = read(response);
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(response.getBody()).doesNotContain("Exception", "at tongban.", "at org.", "ORA-");
+    }
+
+    @Test
+    void aCitizenVerifiesTheirOwnIdentityThroughSoap() throws Exception {
+        ResponseEntity<String> response = call("zhangsan", "public-security/identity-verification",
+                "{\"name\": \"张三\", \"idNumber\": \"" + ZHANGSAN_ID + "\"}");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        JsonNode body = read(response);
+        assertThat(body.at("/data/result").asText()).isEqualTo("MATCH");
+        assertThat(body.path("department").asText()).isEqualTo("public-security");
+        assertThat(body.path("requestId").asText()).isEqualTo(response.getHeaders().getFirst("X-Request-Id"));
+    }
+
+    @Test
+    void theSameTokenReadsTheItemLibrary() throws Exception {
+        ResponseEntity<String> response = call("zhangsan", "item-library/item-detail",
+                "{\"implementationCode\": \"11460100MB1926354K4000303002000\"}");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(read(response).at("/data/name").asText()).isEqualTo("企业设立登记");
+        assertThat(read(response).at("/data/legalTimeLimitDays").asInt()).isEqualTo(15);
+    }
+
+    @Test
+    void servicesListShowsOnlyWhatTheClientMayUse() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of("lisi"));
+        ResponseEntity<String> response = http.exchange("/api/v1/services", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(read(response).findValuesAsText("path")).containsExactlyInAnyOrder(
+                "/api/v1/services/item-library/item-detail",
+                "/api/v1/services/public-security/identity-verification",
+                "/api/v1/services/public-security/household-registration");
+    }
+
+    @Test
+    void aServiceNotGrantedToTheClientIsRefused() throws Exception {
+        assertProblem(call("zhangsan", "item-library/items", "{\"page\": 1}"), 403, "NO_ACCESS_RIGHT");
+        assertThat(ITEM_LIBRARY.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void noTokenIs401WithTheRequestIdEchoed() throws Exception {
+        ResponseEntity<String> response = call(null, "public-security/identity-verification",
+                "{\"name\": \"张三\", \"idNumber\": \"" + ZHANGSAN_ID + "\"}", Map.of("X-Request-Id", "trace-401"));
+
+        assertProblem(response, 401, "UNAUTHENTICATED");
+        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("trace-401");
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    @Test
+    void aGarbledTokenIs401() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of("zhangsan") + "x");
+        ResponseEntity<String> response = http.exchange("/api/v1/services", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+        assertProblem(response, 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aCitizenCannotAskAboutSomeoneElse() throws Exception {
+        assertProblem(call("zhangsan", "public-security/identity-verification",
+                "{\"name\": \"李四\", \"idNumber\": \"" + LISI_ID + "\"}"), 403, "NOT_OWN_DATA");
+        assertThat(PUBLIC_SECURITY.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void staffMayAskAboutOthersOnlyForACase() throws Exception {
+        String body = "{\"idNumber\": \"" + LISI_ID + "\"}";
+        assertProblem(call("wangwu", "public-security/household-registration", body), 403, "CASE_ID_REQUIRED");
+
+        ResponseEntity<String> withCase = call("wangwu", "public-security/household-registration", body,
+                Map.of("X-Case-Id", "HK-2020-000123"));
+
+        assertThat(withCase.getStatusCode().value()).isEqualTo(200);
+        assertThat(read(withCase).at("/data/name").asText()).isEqualTo("李四");
+        assertThat(read(withCase).path("caseId").asText()).isEqualTo("HK-2020-000123");
+    }
+
+    @Test
+    void unknownServiceIs404() throws Exception {
+        assertProblem(call("zhangsan", "public-security/no-such-service", "{}"), 404, "UNKNOWN_SERVICE");
+        assertProblem(call("zhangsan", "no-such-department/items", "{}"), 404, "UNKNOWN_SERVICE");
+    }
+
+    @Test
+    void soapFaultIs502WithoutTheDepartmentsInternals() throws Exception {
+        assertProblem(call("wangwu", "public-security/identity-verification",
+                "{\"name\": \"某人\", \"idNumber\": \"460100200001019991\"}", Map.of("X-Case-Id", "C-502")),
+                502, "DEPARTMENT_ERROR");
+    }
+
+    @Test
+    void errorCodeInsideA200BodyIs502() throws Exception {
+        assertProblem(call("zhangsan", "item-library/item-detail",
+                "{\"implementationCode\": \"11460100FAILURE00000000000000000\"}"), 502, "DEPARTMENT_ERROR");
+    }
+
+    @Test
+    void slowDepartmentIs504WithinTheConfiguredTimeout() throws Exception {
+        long started = System.nanoTime();
+
+        ResponseEntity<String> response = call("wangwu", "public-security/identity-verification",
+                "{\"name\": \"某人\", \"idNumber\": \"460100197001017772\"}", Map.of("X-Case-Id", "C-504"));
+
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertProblem(response, 504, "DEPARTMENT_TIMEOUT");
+        assertThat(tookMs).isBetween((long) DEPARTMENT_TIMEOUT_MS - 100, DEPARTMENT_TIMEOUT_MS + 2_000L);
+    }
+
+    @Test
+    void unknownItemIs404RecordNotFound() throws Exception {
+        assertProblem(call("zhangsan", "item-library/item-detail",
+                "{\"implementationCode\": \"11460100000000000000000000000000\"}"), 404, "RECORD_NOT_FOUND");
+    }
+
+    @Test
+    void malformedJsonIs400() throws Exception {
+        assertProblem(call("zhangsan", "public-security/identity-verification", "{\"name\": \"张三\","),
+                400, "MALFORMED_JSON");
+        assertProblem(call("zhangsan", "public-security/identity-verification", "[1, 2]"), 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void oversizedBodyIs400AndNeverReachesTheDepartment() throws Exception {
+        String big = "{\"name\": \"" + "张".repeat(3000) + "\", \"idNumber\": \"" + ZHANGSAN_ID + "\"}";
+
+        assertProblem(call("zhangsan", "public-security/identity-verification", big), 400, "PAYLOAD_TOO_LARGE");
+        assertThat(PUBLIC_SECURITY.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void invalidFieldsAre400NamingTheField() throws Exception {
+        ResponseEntity<String> badId = call("zhangsan", "public-security/identity-verification",
+                "{\"name\": \"张三\", \"idNumber\": \"460100199001011231\"}");
+        assertProblem(badId, 400, "INVALID_REQUEST");
+        assertThat(read(badId).path("detail").asText()).contains("idNumber");
+
+        ResponseEntity<String> noName = call("zhangsan", "public-security/identity-verification",
+                "{\"idNumber\": \"" + ZHANGSAN_ID + "\"}");
+        assertProblem(noName, 400, "INVALID_REQUEST");
+        assertThat(read(noName).path("detail").asText()).contains("name");
+        PUBLIC_SECURITY.verify(0, postRequestedFor(urlPathMatching(".*")).withRequestBody(containing("gmsfhm")));
+    }
+
+    @Test
+    void malformedCaseIdIs400() throws Exception {
+        assertProblem(call("wangwu", "public-security/household-registration",
+                "{\"idNumber\": \"" + LISI_ID + "\"}", Map.of("X-Case-Id", "<script>")), 400, "INVALID_REQUEST");
+    }
+
+    @Test
+    void theApiDocumentIsServed() {
+        ResponseEntity<String> document = http.getForEntity("/api/v1/openapi.yaml", String.class);
+
+        assertThat(document.getStatusCode().value()).isEqualTo(200);
+        assertThat(document.getBody()).contains("/api/v1/services/{department}/{service}", "DEPARTMENT_TIMEOUT");
+    }
+
+    @Test
+    void anythingOutsideTheApiIsDenied() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of("zhaoliu"));
+        assertThat(http.exchange("/actuator/env", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getStatusCode().value()).isIn(401, 403, 404);
+    }
+}

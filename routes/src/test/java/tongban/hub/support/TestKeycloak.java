@@ -1,0 +1,61 @@
+package tongban.hub.support;
+
+import tongban.sso.keycloak.KeycloakLauncher;
+import tongban.sso.keycloak.RunningKeycloak;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * One real Keycloak for the whole test run, started on first use with the committed realm (and its demo
+ * overlay) and stopped when the test JVM exits. Set {@code -Dtongban.test.keycloak=http://localhost:PORT}
+ * to reuse a Keycloak that is already running with the same realm.
+ */
+public final class TestKeycloak {
+
+    private TestKeycloak() {
+    }
+
+    public static String url() {
+        return Holder.URL;
+    }
+
+    public static String issuer() {
+        return url() + "/realms/" + KeycloakLauncher.REALM;
+    }
+
+    private static final class Holder {
+        static final String URL = start();
+
+        private static String start() {
+            String external = System.getProperty("tongban.test.keycloak");
+            if (external != null && !external.isBlank()) {
+                return external;
+            }
+            try {
+                Path root = ProjectRoot.path();
+                Path work = root.resolve(".tongban/test");
+                Files.createDirectories(work);
+                RunningKeycloak keycloak = new KeycloakLauncher(work, root.resolve("sso/realm"), freePort(),
+                        "http://localhost:8080").start(Duration.ofMinutes(5));
+                Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
+                return keycloak.url();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}

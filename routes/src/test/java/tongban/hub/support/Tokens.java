@@ -1,0 +1,49 @@
+package tongban.hub.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Real access tokens from the test Keycloak, through the demo-only CLI client's password grant. */
+public final class Tokens {
+
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Tokens() {
+    }
+
+    /** An access token for a demo user (password {@code demo}); cached, they live five minutes. */
+    public static String of(String username) {
+        return CACHE.computeIfAbsent(username, Tokens::fetch);
+    }
+
+    private static String fetch(String username) {
+        String form = "grant_type=password&client_id=tongban-cli&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestKeycloak.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token for " + username + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
