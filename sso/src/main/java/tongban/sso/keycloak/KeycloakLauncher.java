@@ -115,7 +115,7 @@ public final class KeycloakLauncher {
 
     private Path unpackedHome() throws IOException {
         String version = version();
-        Path home = workDir.resolve("keycloak-" + version + "-" + port);
+        Path home = workDir.resolve("keycloak-" + version);
         if (Files.exists(home.resolve("bin/kc.sh"))) {
             return home;
         }

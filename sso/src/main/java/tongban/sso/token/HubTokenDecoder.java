@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import java.util.List;
  * Validates Keycloak access tokens for the hub: RS256 signature against the realm's published keys,
  * issuer, audience, expiry and not-before (30 s clock skew). Keys are fetched lazily, so the hub starts
  * even while Keycloak is still starting. Only RS256 is accepted: {@code alg: none} and HS256 tricks fail.
+ * A verified signature is remembered for the token's life ({@link VerifiedTokenCache}).
  */
 public final class HubTokenDecoder {
 
@@ -29,8 +31,9 @@ public final class HubTokenDecoder {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(validator(issuer, audience));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(issuer, audience);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokenCache(decoder, validator, 50_000, Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {

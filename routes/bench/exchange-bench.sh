@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The exchange benchmark, run by `./tongban bench` once the stack is up (see ../../tongban).
+# Measures, in one run on one machine: the same department call made directly to its mock and made
+# through the hub with a valid token (every call authenticated, access-checked and written to the
+# message log), at a fixed concurrency; then prints both, their ratio, and the hub's start-up time and
+# resident memory under load. Environment: HUB_PORT KC_PORT ITEM_PORT PS_PORT HUB_PID HUB_LOG HUB_WALL_READY_MS.
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-2}
+WARMUP=${BENCH_WARMUP:-10s}
+DURATION=${BENCH_DURATION:-20s}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+
+token=$(curl -fs -d grant_type=password -d client_id=tongban-cli -d username=zhangsan -d password=demo \
+  "http://localhost:$KC_PORT/realms/tongban/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+export BENCH_TOKEN=$token
+
+ms() { # wrk latency value (e.g. 812.00us, 1.20ms, 1.01s) → milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'
+}
+
+# run NAME URL [lua] → sets RPS P50 P99 ERRORS
+run() {
+  local name=$1 url=$2 script=${3:-}
+  local args=(-t "$THREADS" -c "$CONNECTIONS" --latency)
+  [ -n "$script" ] && args+=(-s "$script")
+  wrk "${args[@]}" -d "$WARMUP" "$url" > /dev/null
+  local out; out=$(wrk "${args[@]}" -d "$DURATION" "$url")
+  RPS=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+  P50=$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+  P99=$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+  ERRORS=$(awk '/Non-2xx/ {print $5}' <<<"$out"); ERRORS=${ERRORS:-0}
+  printf "  %-44s %10.0f req/s   p50 %8.3f ms   p99 %8.3f ms   non-2xx %s\n" "$name" "$RPS" "$P50" "$P99" "$ERRORS"
+}
+
+rss_sampler() { # max VmRSS (kB) of the hub while the load runs
+  local max=0 kb
+  while kill -0 "$HUB_PID" 2>/dev/null && [ ! -f "$1.stop" ]; do
+    kb=$(awk '/^VmRSS/ {print $2}' "/proc/$HUB_PID/status" 2>/dev/null || echo 0)
+    [ "${kb:-0}" -gt "$max" ] && max=$kb
+    echo "$max" > "$1"
+    sleep 0.5
+  done
+}
+
+echo
+echo "Tongban exchange benchmark — $(nproc) cores, wrk $THREADS threads × $CONNECTIONS connections, warm-up $WARMUP, measured $DURATION"
+echo
+
+item=11460100008256386X4000105001000
+echo "item library, item detail (REST JSON):"
+run "direct  GET  mock /api/sxk/v1/items/{code}" "http://127.0.0.1:$ITEM_PORT/api/sxk/v1/items/$item"
+d_rps=$RPS d_p50=$P50 d_p99=$P99
+rss_file=$(mktemp); rss_sampler "$rss_file" & sampler=$!
+BENCH_BODY="{\"implementationCode\":\"$item\"}" run "hub     POST /api/v1/services/item-library/item-detail" \
+  "http://127.0.0.1:$HUB_PORT/api/v1/services/item-library/item-detail" "$HERE/post.lua"
+h_rps=$RPS h_p50=$P50 h_p99=$P99 h_err=$ERRORS
+touch "$rss_file.stop"; wait "$sampler" 2>/dev/null || true
+rss_kb=$(cat "$rss_file"); rm -f "$rss_file" "$rss_file.stop"
+
+echo
+echo "public security, identity verification (SOAP through CXF):"
+soap='<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><SfhyRequest xmlns="http://rkxx.gaj.gov.cn/ws/v1"><xm>张三</xm><gmsfhm>460100199001011230</gmsfhm></SfhyRequest></soap:Body></soap:Envelope>'
+soap_lua=$(mktemp --suffix=.lua)
+cat > "$soap_lua" <<LUA
+wrk.method = "POST"
+wrk.body = [[$soap]]
+wrk.headers["Content-Type"] = "text/xml;charset=UTF-8"
+wrk.headers["SOAPAction"] = '"http://rkxx.gaj.gov.cn/ws/v1/Sfhy"'
+LUA
+run "direct  POST mock /rkxx/services/RkxxService" "http://127.0.0.1:$PS_PORT/rkxx/services/RkxxService" "$soap_lua"
+sd_rps=$RPS sd_p50=$P50
+BENCH_BODY='{"name":"张三","idNumber":"460100199001011230"}' run "hub     POST /api/v1/services/public-security/identity-verification" \
+  "http://127.0.0.1:$HUB_PORT/api/v1/services/public-security/identity-verification" "$HERE/post.lua"
+sh_rps=$RPS sh_p50=$P50
+rm -f "$soap_lua"
+
+started=$(grep -o 'process running for [0-9.]*' "$HUB_LOG" | awk '{print $4}' | tail -1)
+echo
+echo "results (hub ÷ direct, same run):"
+awk -v a="$h_rps" -v b="$d_rps" -v p="$h_p50" -v q="$d_p50" -v x="$h_p99" -v y="$d_p99" 'BEGIN {
+  printf "  REST  throughput ratio  %.2f×   (target ≥ 0.50×)\n", a / b
+  printf "  REST  added p50         %.3f ms (target < 2 ms)   added p99 %.3f ms\n", p - q, x - y }'
+awk -v a="$sh_rps" -v b="$sd_rps" -v p="$sh_p50" -v q="$sd_p50" 'BEGIN {
+  printf "  SOAP  throughput ratio  %.2f×   added p50 %.3f ms\n", a / b, p - q }'
+echo "  hub start-up            ${started:-?} s from JVM start to ready (Spring's own figure), ${HUB_WALL_READY_MS:-?} ms wall clock to readiness probe (target < 20 s)"
+awk -v k="$rss_kb" 'BEGIN { printf "  hub resident memory     %.0f MB peak under load (target < 600 MB)\n", k / 1024 }'
+echo "  hub non-2xx answers     $h_err"
+logged=$(curl -fs -X POST "http://127.0.0.1:$HUB_PORT/api/v1/message-log/verification" -H "Authorization: Bearer $(curl -fs -d grant_type=password -d client_id=tongban-cli -d username=zhaoliu -d password=demo "http://localhost:$KC_PORT/realms/tongban/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')")
+echo "  message log after run   $logged"

@@ -1,0 +1,91 @@
+package tongban.hub.exchange;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import tongban.adapters.support.ServiceDefinition;
+import tongban.sso.identity.Caller;
+import tongban.sso.identity.RealNameLevel;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccessPolicyTest {
+
+    private static final ServiceDefinition VERIFY =
+            ServiceDefinition.personRead("public-security", "identity-verification", "身份核验", "idNumber");
+    private static final ServiceDefinition HOUSEHOLD =
+            ServiceDefinition.personRead("public-security", "household-registration", "户籍查询", "idNumber");
+    private static final ServiceDefinition ITEMS = ServiceDefinition.publicRead("item-library", "items", "事项清单");
+    private static final String OWN = "460100199001011230";
+    private static final String OTHER = "460100198506152341";
+
+    private final AccessPolicy policy = new AccessPolicy(new ExchangeProperties(Map.of(
+            "portal", List.of("public-security/identity-verification", "item-library/*")), 1024, Duration.ofSeconds(1)));
+
+    private static Caller citizen(String client) {
+        return new Caller("s1", "zhangsan", client, OWN, RealNameLevel.REGISTER_CHECKED, Set.of(Caller.CITIZEN));
+    }
+
+    private static Caller staff() {
+        return new Caller("s2", "wangwu", "portal", null, RealNameLevel.NONE, Set.of(Caller.STAFF));
+    }
+
+    private static String code(Runnable check) {
+        try {
+            check.run();
+            return "ALLOWED";
+        } catch (ExchangeFailure failure) {
+            return failure.code();
+        }
+    }
+
+    @Test
+    void clientsGetOnlyWhatIsGrantedToThem() {
+        assertThat(policy.clientMayUse("portal", VERIFY)).isTrue();
+        assertThat(policy.clientMayUse("portal", ITEMS)).as("department wildcard").isTrue();
+        assertThat(policy.clientMayUse("portal", HOUSEHOLD)).isFalse();
+        assertThat(policy.clientMayUse("unknown-client", ITEMS)).as("deny by default").isFalse();
+        assertThat(policy.clientMayUse(null, ITEMS)).isFalse();
+    }
+
+    @Test
+    void citizensAskOnlyAboutThemselves() {
+        assertThat(code(() -> policy.check(citizen("portal"), VERIFY, OWN, null))).isEqualTo("ALLOWED");
+        assertThat(code(() -> policy.check(citizen("portal"), VERIFY, OTHER, null))).isEqualTo("NOT_OWN_DATA");
+        assertThat(code(() -> policy.check(citizen("portal"), VERIFY, OTHER, "CASE-1")))
+                .as("a case id does not make a citizen staff").isEqualTo("NOT_OWN_DATA");
+    }
+
+    @Test
+    void staffNeedACaseToAskAboutAnyone() {
+        assertThat(code(() -> policy.check(staff(), VERIFY, OTHER, null))).isEqualTo("CASE_ID_REQUIRED");
+        assertThat(code(() -> policy.check(staff(), VERIFY, OTHER, "CASE-1"))).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    void accountsWithoutARoleMayNotAskAboutPeople() {
+        Caller nobody = new Caller("s3", "svc", "portal", null, RealNameLevel.NONE, Set.of());
+        assertThat(code(() -> policy.check(nobody, VERIFY, OWN, "CASE-1"))).isEqualTo("NOT_OWN_DATA");
+        assertThatCode(() -> policy.check(nobody, ITEMS, null, null)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theClientRightComesFirst() {
+        assertThat(code(() -> policy.check(citizen("portal"), HOUSEHOLD, OWN, null))).isEqualTo("NO_ACCESS_RIGHT");
+    }
+
+    @Test
+    void subjectMustBeAValidIdNumber() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(AccessPolicy.subjectOf(VERIFY, json.readTree("{\"idNumber\":\"" + OWN + "\"}"))).isEqualTo(OWN);
+        assertThat(AccessPolicy.subjectOf(ITEMS, json.readTree("{}"))).isNull();
+        assertThatThrownBy(() -> AccessPolicy.subjectOf(VERIFY, json.readTree("{\"idNumber\": 460100199001011230}")))
+                .isInstanceOfSatisfying(ExchangeFailure.class, f -> assertThat(f.code()).isEqualTo("INVALID_REQUEST"));
+    }
+}
