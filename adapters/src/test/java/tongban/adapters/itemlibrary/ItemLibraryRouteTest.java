@@ -1,23 +1,15 @@
 package tongban.adapters.itemlibrary;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tongban.adapters.AdapterTestApplication;
+import tongban.adapters.AdapterRouteTest;
 import tongban.adapters.support.DepartmentException;
 import tongban.adapters.support.DepartmentFailures;
 import tongban.adapters.support.InvalidRequestException;
@@ -31,10 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The item-library routes against the department's WireMock stubs (the ones in mocks/item-library). */
-@CamelSpringBootTest
-@UseAdviceWith
-@SpringBootTest(classes = AdapterTestApplication.class)
-class ItemLibraryRouteTest {
+class ItemLibraryRouteTest extends AdapterRouteTest {
 
     private static final WireMockServer LIBRARY = MockDepartment.start("item-library", 0);
     private static final String DETAIL_ROUTE = "adapter-item-library-item-detail";
@@ -51,21 +40,12 @@ class ItemLibraryRouteTest {
         LIBRARY.stop();
     }
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    ObjectMapper json;
     @EndpointInject("mock:mapped")
     MockEndpoint mapped;
 
     @BeforeEach
-    void adviseOnce() throws Exception {
-        if (!camel.getStatus().isStarted()) {
-            AdviceWith.adviceWith(camel, DETAIL_ROUTE, route -> route.weaveAddLast().to("mock:mapped"));
-            camel.start();
-        }
+    void prepare() throws Exception {
+        adviseOnce(DETAIL_ROUTE, "mock:mapped");
         mapped.reset();
         LIBRARY.resetRequests();
     }

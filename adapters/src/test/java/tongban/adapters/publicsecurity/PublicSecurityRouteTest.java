@@ -1,23 +1,15 @@
 package tongban.adapters.publicsecurity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tongban.adapters.AdapterTestApplication;
+import tongban.adapters.AdapterRouteTest;
 import tongban.adapters.support.DepartmentException;
 import tongban.adapters.support.DepartmentFailures;
 import tongban.adapters.support.InvalidRequestException;
@@ -30,10 +22,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real SOAP through CXF against the population service's stubs (mocks/public-security). */
-@CamelSpringBootTest
-@UseAdviceWith
-@SpringBootTest(classes = AdapterTestApplication.class)
-class PublicSecurityRouteTest {
+class PublicSecurityRouteTest extends AdapterRouteTest {
 
     private static final WireMockServer REGISTER = MockDepartment.start("public-security", 0);
     private static final String VERIFY_ROUTE = "adapter-public-security-identity-verification";
@@ -50,21 +39,12 @@ class PublicSecurityRouteTest {
         REGISTER.stop();
     }
 
-    @Autowired
-    CamelContext camel;
-    @Autowired
-    ProducerTemplate producer;
-    @Autowired
-    ObjectMapper json;
     @EndpointInject("mock:verified")
     MockEndpoint verified;
 
     @BeforeEach
-    void adviseOnce() throws Exception {
-        if (!camel.getStatus().isStarted()) {
-            AdviceWith.adviceWith(camel, VERIFY_ROUTE, route -> route.weaveAddLast().to("mock:verified"));
-            camel.start();
-        }
+    void prepare() throws Exception {
+        adviseOnce(VERIFY_ROUTE, "mock:verified");
         verified.reset();
         REGISTER.resetRequests();
     }
