@@ -78,8 +78,10 @@ class ExchangeService {
             outcome = failure.code();
         }
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+        // department and service come from the URL and may be anything for an unknown service: cut them to the
+        // columns' width so that one odd address can never fail the batch it is committed with
         messageLog.record(new LogEntry(requestId, started, caller.clientId(), caller.subject(), caller.username(),
-                subject, department, serviceName, caseId, outcome, answer.status().value(), latencyMs,
+                subject, cut(department), cut(serviceName), caseId, outcome, answer.status().value(), latencyMs,
                 Hashing.sha256(rawRequest), Hashing.sha256(answer.body())), properties.logWaitTimeout());
         return answer;
     }
@@ -126,6 +128,10 @@ class ExchangeService {
     private Answer problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = Problems.of(status, code, detail);
         return new Answer(status, true, bytes(problem));
+    }
+
+    private static String cut(String pathSegment) {
+        return pathSegment.length() <= 64 ? pathSegment : pathSegment.substring(0, 64);
     }
 
     private byte[] bytes(Object value) {

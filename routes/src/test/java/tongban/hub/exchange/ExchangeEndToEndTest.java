@@ -150,6 +150,7 @@ class ExchangeEndToEndTest extends HubTest {
     void unknownServiceIs404() throws Exception {
         assertProblem(call("zhangsan", "public-security/no-such-service", "{}"), 404, "UNKNOWN_SERVICE");
         assertProblem(call("zhangsan", "no-such-department/items", "{}"), 404, "UNKNOWN_SERVICE");
+        assertProblem(call("zhangsan", "x".repeat(300) + "/items", "{}"), 404, "UNKNOWN_SERVICE");
     }
 
     @Test
