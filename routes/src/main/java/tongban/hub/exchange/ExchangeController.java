@@ -69,9 +69,12 @@ class ExchangeController {
         JsonNode body = parse(raw);
         ExchangeService.Answer answer = exchange.call(Caller.from(jwt), department, service, raw, body, caseId,
                 RequestIdFilter.current());
-        return ResponseEntity.status(answer.status())
-                .contentType(answer.problem() ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON)
-                .body(answer.body());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
+                .contentType(answer.problem() ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON);
+        if (answer.retryAfterSeconds() != null) {
+            response.header("Retry-After", Integer.toString(answer.retryAfterSeconds()));
+        }
+        return response.body(answer.body());
     }
 
     private byte[] readLimited(HttpServletRequest request) throws IOException {

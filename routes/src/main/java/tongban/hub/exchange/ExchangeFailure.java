@@ -7,11 +7,22 @@ public class ExchangeFailure extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final Integer retryAfterSeconds;
 
     public ExchangeFailure(HttpStatus status, String code, String detail) {
+        this(status, code, detail, null);
+    }
+
+    public ExchangeFailure(HttpStatus status, String code, String detail, Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Seconds the caller should wait before trying again, or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

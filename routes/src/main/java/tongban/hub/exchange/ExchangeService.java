@@ -39,20 +39,22 @@ class ExchangeService {
     private final ProducerTemplate camel;
     private final MessageLog messageLog;
     private final ExchangeProperties properties;
+    private final DepartmentGuard guard;
     private final ObjectMapper json;
 
     ExchangeService(ServiceRegistry registry, AccessPolicy access, ProducerTemplate camel, MessageLog messageLog,
-                    ExchangeProperties properties, ObjectMapper json) {
+                    ExchangeProperties properties, DepartmentGuard guard, ObjectMapper json) {
         this.registry = registry;
         this.access = access;
         this.camel = camel;
         this.messageLog = messageLog;
         this.properties = properties;
+        this.guard = guard;
         this.json = json;
     }
 
     /** A finished call: what to send back, already serialised so that its hash is the hash of what was sent. */
-    record Answer(HttpStatus status, boolean problem, byte[] body) {
+    record Answer(HttpStatus status, boolean problem, byte[] body, Integer retryAfterSeconds) {
     }
 
     Answer call(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
@@ -64,17 +66,19 @@ class ExchangeService {
         String outcome;
         ServiceDefinition service = registry.find(department, serviceName).orElse(null);
         try {
+            guard.admit(caller.clientId());
             if (service == null) {
                 throw new ExchangeFailure(HttpStatus.NOT_FOUND, "UNKNOWN_SERVICE",
                         "there is no service " + department + "/" + serviceName);
             }
             subject = AccessPolicy.subjectOf(service, request);
             access.check(caller, service, subject, caseId);
-            Object data = send(service, request, requestId);
+            ServiceDefinition target = service;
+            Object data = guard.call(target, () -> send(target, request, requestId));
             answer = success(department, serviceName, caseId, requestId, data);
             outcome = "OK";
         } catch (ExchangeFailure failure) {
-            answer = problem(failure.status(), failure.code(), failure.getMessage());
+            answer = problem(failure);
             outcome = failure.code();
         }
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
@@ -122,12 +126,12 @@ class ExchangeService {
             envelope.put("caseId", caseId);
         }
         envelope.set("data", json.valueToTree(data));
-        return new Answer(HttpStatus.OK, false, bytes(envelope));
+        return new Answer(HttpStatus.OK, false, bytes(envelope), null);
     }
 
-    private Answer problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = Problems.of(status, code, detail);
-        return new Answer(status, true, bytes(problem));
+    private Answer problem(ExchangeFailure failure) {
+        ProblemDetail problem = Problems.of(failure.status(), failure.code(), failure.getMessage());
+        return new Answer(failure.status(), true, bytes(problem), failure.retryAfterSeconds());
     }
 
     private static String cut(String pathSegment) {

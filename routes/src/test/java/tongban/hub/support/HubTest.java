@@ -34,6 +34,9 @@ public abstract class HubTest {
         registry.add("tongban.departments.item-library.timeout-ms", () -> DEPARTMENT_TIMEOUT_MS);
         registry.add("tongban.departments.public-security.timeout-ms", () -> DEPARTMENT_TIMEOUT_MS);
         registry.add("tongban.exchange.max-request-bytes", () -> 4096);
+        // the shared context calls failing stubs on purpose: keep their circuits closed (DepartmentGuardTest covers them)
+        registry.add("tongban.exchange.resilience.minimum-calls", () -> 1000);
+        registry.add("tongban.exchange.resilience.sliding-window-calls", () -> 1000);
         // the demo CLI client gets everything but the item list, so that "no access right" has a case to show
         registry.add("tongban.exchange.access-rights.tongban-cli[0]", () -> "item-library/item-detail");
         registry.add("tongban.exchange.access-rights.tongban-cli[1]", () -> "public-security/*");

@@ -1,0 +1,100 @@
+package tongban.hub.exchange;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tongban.adapters.support.ServiceDefinition;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Protects departments from the hub and the hub from its clients: a circuit breaker per department
+ * (open → 503 {@code CIRCUIT_OPEN} with {@code Retry-After}, the department is not called), one retry of an
+ * idempotent read that could not even connect, and a rate limit per client (429 {@code RATE_LIMITED}).
+ * Only the department's own trouble counts against its circuit — never a caller's bad input.
+ */
+@Component
+class DepartmentGuard {
+
+    /** Outcomes that say the department is unwell. */
+    private static final Set<String> DEPARTMENT_FAILURES =
+            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT");
+
+    private final CircuitBreakerRegistry circuits;
+    private final RateLimiterRegistry limiters;
+    private final ResilienceProperties properties;
+
+    DepartmentGuard(ResilienceProperties properties) {
+        this.properties = properties;
+        this.circuits = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(properties.failureRatePercent())
+                .slidingWindowSize(properties.slidingWindowCalls())
+                .minimumNumberOfCalls(properties.minimumCalls())
+                .waitDurationInOpenState(properties.openFor())
+                .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build());
+        this.limiters = RateLimiterRegistry.ofDefaults();
+    }
+
+    /** @throws ExchangeFailure 429 when the client is over its rate */
+    void admit(String clientId) {
+        String key = clientId == null ? "(none)" : clientId;
+        RateLimiter limiter = limiters.rateLimiter(key, () -> RateLimiterConfig.custom()
+                .limitForPeriod(properties.ratePerSecond().getOrDefault(key, properties.defaultRatePerSecond()))
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ZERO)
+                .build());
+        if (!limiter.acquirePermission()) {
+            throw new ExchangeFailure(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",
+                    "client '" + key + "' is over its rate limit", 1);
+        }
+    }
+
+    /** Runs a department call under the department's circuit breaker. */
+    <T> T call(ServiceDefinition service, Supplier<T> departmentCall) {
+        CircuitBreaker circuit = circuits.circuitBreaker(service.department());
+        if (!circuit.tryAcquirePermission()) {
+            throw new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "CIRCUIT_OPEN",
+                    "the department is failing; the hub is not calling it for now",
+                    (int) Math.max(1, properties.openFor().toSeconds()));
+        }
+        long started = System.nanoTime();
+        try {
+            T result = attempt(service, departmentCall);
+            circuit.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return result;
+        } catch (ExchangeFailure failure) {
+            if (DEPARTMENT_FAILURES.contains(failure.code())) {
+                circuit.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
+            } else {
+                circuit.releasePermission();
+            }
+            throw failure;
+        }
+    }
+
+    /** A read that could not connect is retried once: nothing reached the department, so nothing is repeated. */
+    private static <T> T attempt(ServiceDefinition service, Supplier<T> departmentCall) {
+        try {
+            return departmentCall.get();
+        } catch (ExchangeFailure failure) {
+            if (service.idempotentRead() && "DEPARTMENT_UNAVAILABLE".equals(failure.code())) {
+                return departmentCall.get();
+            }
+            throw failure;
+        }
+    }
+
+    CircuitBreaker.State state(String department) {
+        return circuits.circuitBreaker(department).getState();
+    }
+}
