@@ -2,6 +2,7 @@ package tongban.hub.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
+import tongban.adapters.support.ResidentIdNumber;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.sso.identity.Caller;
 
@@ -61,7 +62,7 @@ class AccessPolicy {
         }
         JsonNode value = request.get(service.subjectField());
         if (value == null || !value.isTextual()
-                || !tongban.adapters.support.ResidentIdNumber.isValid(value.asText())) {
+                || !ResidentIdNumber.isValid(value.asText())) {
             throw ExchangeFailure.invalid("'" + service.subjectField() + "' must be a valid 18-character resident id number");
         }
         return value.asText();

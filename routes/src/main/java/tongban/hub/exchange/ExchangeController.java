@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -99,7 +100,7 @@ class ExchangeController {
             }
             return body;
         } catch (JsonProcessingException e) {
-            throw new ExchangeFailure(org.springframework.http.HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
+            throw new ExchangeFailure(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
                     "the request body is not well-formed JSON (line " + e.getLocation().getLineNr()
                             + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
@@ -108,7 +109,7 @@ class ExchangeController {
     }
 
     private static ExchangeFailure tooLarge(int limit) {
-        return new ExchangeFailure(org.springframework.http.HttpStatus.BAD_REQUEST, "PAYLOAD_TOO_LARGE",
+        return new ExchangeFailure(HttpStatus.BAD_REQUEST, "PAYLOAD_TOO_LARGE",
                 "the request body is larger than " + limit + " bytes");
     }
 

@@ -8,7 +8,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -78,7 +77,6 @@ public class SecurityConfig {
                         })
                         .accessDeniedHandler((request, response, e) -> write(response, json,
                                 Problems.of(HttpStatus.FORBIDDEN, "NO_ACCESS_RIGHT", "this caller may not use this resource"))))
-                .exceptionHandling(Customizer.withDefaults())
                 .build();
     }
 
