@@ -47,6 +47,11 @@ public final class MockDepartment {
         if (!journal) {
             options.disableRequestJournal();
         }
+        if ("tax".equals(department)) {
+            // the tax bureau sits behind a signing API gateway; its stubs only see requests that passed it
+            options.extensions(new ApiGatewaySignatureCheck(ApiGatewaySignatureCheck.DEMO_APP_KEY,
+                    ApiGatewaySignatureCheck.DEMO_APP_SECRET));
+        }
         WireMockServer server = new WireMockServer(options);
         server.start();
         if (server.listAllStubMappings().getMappings().isEmpty()) {

@@ -36,6 +36,10 @@ public final class MockDepartments {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("item-library", 8181);
         ports.put("public-security", 8182);
+        ports.put("enterprise-registration", 8183);
+        ports.put("construction-approval", 8184);
+        ports.put("tax", 8185);
+        ports.put("social-insurance", 8186);
         return Collections.unmodifiableMap(ports);
     }
 }

@@ -12,4 +12,9 @@ public interface DepartmentAdapter {
     String department();
 
     List<ServiceDefinition> services();
+
+    /** Where the adapter is defined, for start-up errors: its class, or its descriptor file. */
+    default String origin() {
+        return getClass().getName();
+    }
 }

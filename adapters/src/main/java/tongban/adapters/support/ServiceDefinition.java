@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
  * @param subjectField the request field holding the resident id number of the person the call is about
  *                     (a citizen may only ask about themselves), or {@code null} for public information
  * @param idempotentRead whether the call only reads, so that it may safely be retried
+ * @param minimumLevel the real-name level (实名等级 2–4) a citizen needs for this service, or 0 for none
  */
 public record ServiceDefinition(String department, String service, String title, String endpointUri,
-                                String subjectField, boolean idempotentRead) {
+                                String subjectField, boolean idempotentRead, int minimumLevel) {
+
+    /** The exchange property carrying the hub's request id down an adapter route (departments may log it). */
+    public static final String REQUEST_ID_PROPERTY = "tongbanRequestId";
 
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -30,16 +34,24 @@ public record ServiceDefinition(String department, String service, String title,
         if (service == null || !KEBAB.matcher(service).matches()) {
             throw new IllegalArgumentException("service must be kebab case: " + service);
         }
+        if (minimumLevel != 0 && (minimumLevel < 2 || minimumLevel > 4)) {
+            throw new IllegalArgumentException("minimumLevel must be 0 or 2–4: " + minimumLevel);
+        }
     }
 
     /** A read-only service about a person, carried by the conventional direct route. */
     public static ServiceDefinition personRead(String department, String service, String title, String subjectField) {
-        return new ServiceDefinition(department, service, title, routeUri(department, service), subjectField, true);
+        return new ServiceDefinition(department, service, title, routeUri(department, service), subjectField, true, 0);
     }
 
     /** A read-only service on public information (no person involved). */
     public static ServiceDefinition publicRead(String department, String service, String title) {
-        return new ServiceDefinition(department, service, title, routeUri(department, service), null, true);
+        return new ServiceDefinition(department, service, title, routeUri(department, service), null, true, 0);
+    }
+
+    /** The same service, open to citizens only from real-name level {@code level} up. */
+    public ServiceDefinition withMinimumLevel(int level) {
+        return new ServiceDefinition(department, service, title, endpointUri, subjectField, idempotentRead, level);
     }
 
     /** {@code <department>/<service>}, the address used in the API, in access rights and in the message log. */

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Who may call what — deny by default. A client application ({@code azp}) may call only the services
  * granted to it. For a service about a person: a citizen may ask only about their own id number;
- * staff may ask about others only for a case ({@code X-Case-Id}); nobody else may ask at all.
+ * staff may ask about others only for a case ({@code X-Case-Id}); nobody else may ask at all. A service may
+ * further need a real-name level (实名等级) of the citizen asking.
  */
 @Component
 class AccessPolicy {
@@ -43,6 +44,11 @@ class AccessPolicy {
             return;
         }
         if (caller.isCitizen() && subjectIdNumber.equals(caller.idNumber())) {
+            int level = caller.realNameLevel().level();
+            if (level < service.minimumLevel()) {
+                throw ExchangeFailure.forbidden("REAL_NAME_LEVEL_TOO_LOW", service.address() + " needs real-name level "
+                        + service.minimumLevel() + "; this sign-in has level " + level);
+            }
             return;
         }
         if (caller.isStaff()) {

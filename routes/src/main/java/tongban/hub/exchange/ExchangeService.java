@@ -32,7 +32,6 @@ import java.time.Instant;
 class ExchangeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeService.class);
-    static final String REQUEST_ID = "tongbanRequestId";
 
     private final ServiceRegistry registry;
     private final AccessPolicy access;
@@ -92,7 +91,7 @@ class ExchangeService {
 
     private Object send(ServiceDefinition service, JsonNode request, String requestId) {
         Exchange result = camel.send(service.endpointUri(), exchange -> {
-            exchange.setProperty(REQUEST_ID, requestId);
+            exchange.setProperty(ServiceDefinition.REQUEST_ID_PROPERTY, requestId);
             exchange.getMessage().setBody(request);
         });
         Exception failure = result.getException();

@@ -17,12 +17,15 @@ public class ServiceRegistry {
     private final Map<String, ServiceDefinition> byAddress = new LinkedHashMap<>();
 
     public ServiceRegistry(List<DepartmentAdapter> adapters) {
+        Map<String, String> origins = new LinkedHashMap<>();
         for (DepartmentAdapter adapter : adapters) {
             for (ServiceDefinition service : adapter.services()) {
-                ServiceDefinition clash = byAddress.putIfAbsent(service.address(), service);
-                if (clash != null) {
-                    throw new IllegalStateException("service " + service.address() + " is offered twice");
+                String first = origins.putIfAbsent(service.address(), adapter.origin());
+                if (first != null) {
+                    throw new IllegalStateException("service " + service.address() + " is offered twice: by "
+                            + first + " and by " + adapter.origin());
                 }
+                byAddress.put(service.address(), service);
             }
         }
     }

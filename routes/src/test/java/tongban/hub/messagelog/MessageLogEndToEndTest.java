@@ -24,11 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageLogEndToEndTest extends HubTest {
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
 
     private ResponseEntity<String> call(String user, String service, String body, String requestId, String caseId) {
         HttpHeaders headers = new HttpHeaders();

@@ -1,0 +1,107 @@
+package tongban.adapters.support.descriptor;
+
+import tongban.adapters.support.DepartmentException;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A REST or XML-over-HTTP department described by one file ({@code departments/<department>.yaml}) instead of
+ * Java: where it lives, how it authenticates, how it says "error", and for each service how the canonical
+ * request becomes its request and its answer becomes the canonical answer. Read by {@link DescriptorParser},
+ * carried by {@link DescribedAdapter}. {@code docs/adding-an-adapter.md} walks through a file.
+ *
+ * @param source          where the descriptor was read from, named in every error about it
+ * @param baseUrlProperty the property holding the department's base URL (so each environment sets its own)
+ * @param statusKinds     HTTP statuses the department uses on purpose, and what they mean
+ */
+public record AdapterDescriptor(String source, String department, String title, String baseUrlProperty,
+                                Duration timeout, Duration connectTimeout, Auth auth, Format format,
+                                Charset charset, Result result, Map<Integer, DepartmentException.Kind> statusKinds,
+                                List<Service> services) {
+
+    /** How the department's answers and request bodies are written. */
+    public enum Format { JSON, XML }
+
+    /**
+     * How the hub proves itself to the department.
+     *
+     * @param header         for {@code api-key}: the header carrying the key
+     * @param keyProperty    the property holding the app key / API key
+     * @param secretProperty for {@code hmac-sha256}: the property holding the signing secret
+     */
+    public record Auth(AuthStyle style, String header, String keyProperty, String secretProperty) {
+        public static final Auth NONE = new Auth(AuthStyle.NONE, null, null, null);
+    }
+
+    public enum AuthStyle {
+        NONE, API_KEY,
+        /** The API-gateway signature common to provincial open platforms: {@link ApiGatewaySigner}. */
+        HMAC_SHA256
+    }
+
+    /**
+     * Where the department puts its own result code inside a 2xx answer, and which codes mean what.
+     * Pointers are JSON pointers; for XML they walk the element tree under the root element.
+     */
+    public record Result(String codePointer, List<String> ok, List<String> notFound, List<String> unavailable,
+                         String messagePointer, String dataPointer) {
+    }
+
+    /**
+     * One service. {@code {name}} in the path, query and body is replaced by the checked input {@code name}
+     * ({@code {requestId}} by the exchange request id).
+     *
+     * @param subjectInput  the input holding the id number of the person the call is about, or null
+     * @param minimumLevel  the real-name level (2–4) a citizen needs for this service, 0 for none
+     * @param idempotent    whether the call only reads (may be retried); defaults to "method is GET"
+     * @param bodyTemplate  for XML: the request document; for JSON: the request object written as JSON
+     */
+    public record Service(String name, String title, String method, String pathTemplate,
+                          Map<String, String> query, String bodyTemplate, Map<String, Input> inputs,
+                          String subjectInput, int minimumLevel, boolean idempotent, List<OutputField> output) {
+    }
+
+    /** A request field, checked before the department is called. */
+    public record Input(String name, InputType type, boolean required, String defaultValue,
+                        java.util.regex.Pattern pattern, int maxLength, Integer min, Integer max,
+                        java.time.format.DateTimeFormatter departmentFormat) {
+    }
+
+    /**
+     * A field of the canonical answer.
+     *
+     * @param from  pointer into the department's data, relative to {@link Result#dataPointer()}
+     * @param codes department code → canonical value, for coded fields; an unknown code passes through as is
+     * @param items for lists: the fields of each element (then {@code from} points at the list)
+     */
+    public record OutputField(String name, String from, ValueType type,
+                              java.time.format.DateTimeFormatter departmentFormat,
+                              Map<String, String> codes, List<OutputField> items) {
+    }
+
+    /** Types of request inputs; each checks its value the same way everywhere. */
+    public enum InputType {
+        TEXT, CODE, INTEGER,
+        /** 公民身份号码, GB 11643 check digit. */
+        ID_NUMBER,
+        /** 统一社会信用代码, GB 32100 check character. */
+        CREDIT_CODE,
+        /** {@code yyyy-MM} from the caller; sent in the input's {@code format}. */
+        MONTH,
+        /** ISO {@code yyyy-MM-dd} from the caller; sent in the input's {@code format}. */
+        DATE
+    }
+
+    /** Types of answer fields. */
+    public enum ValueType {
+        TEXT, INTEGER, DECIMAL, BOOLEAN,
+        /** read in the field's {@code format}, answered as ISO {@code yyyy-MM-dd}. */
+        DATE,
+        /** read in the field's {@code format}, answered as {@code yyyy-MM}. */
+        MONTH,
+        LIST
+    }
+}

@@ -1,0 +1,155 @@
+package tongban.adapters.support.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import tongban.adapters.support.DepartmentAdapter;
+import tongban.adapters.support.ServiceDefinition;
+import tongban.adapters.support.descriptor.AdapterDescriptor.AuthStyle;
+import tongban.adapters.support.descriptor.AdapterDescriptor.Format;
+import tongban.adapters.support.descriptor.AdapterDescriptor.Service;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A department adapter built from its descriptor: to the hub it looks exactly like a hand-written one —
+ * the same services, the same route ids ({@code adapter-<department>-<service>}), the same failures. Each route
+ * strips every inbound header, renders the department's request from checked inputs, signs it if the department
+ * wants that, calls it over HTTP with the department's timeouts and maps the answer.
+ */
+public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter {
+
+    private static final String GATEWAY_ERROR = "X-Ca-Error-Message";
+
+    private final AdapterDescriptor descriptor;
+    private final List<ServiceDefinition> services;
+
+    public DescribedAdapter(AdapterDescriptor descriptor) {
+        this.descriptor = descriptor;
+        this.services = descriptor.services().stream()
+                .map(s -> new ServiceDefinition(descriptor.department(), s.name(), s.title(),
+                        ServiceDefinition.routeUri(descriptor.department(), s.name()), s.subjectInput(),
+                        s.idempotent(), s.minimumLevel()))
+                .toList();
+    }
+
+    @Override
+    public String department() {
+        return descriptor.department();
+    }
+
+    @Override
+    public List<ServiceDefinition> services() {
+        return services;
+    }
+
+    @Override
+    public String origin() {
+        return descriptor.source();
+    }
+
+    public AdapterDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public void configure() {
+        Authenticator authenticator = authenticator();
+        for (Service service : descriptor.services()) {
+            RequestRenderer renderer = new RequestRenderer(service, descriptor.format(), descriptor.charset());
+            ResponseMapper mapper = new ResponseMapper(descriptor, service.output());
+            from(ServiceDefinition.routeUri(department(), service.name()))
+                    .routeId(ServiceDefinition.routeId(department(), service.name()))
+                    .process(e -> prepare(e, service, renderer, authenticator))
+                    .to(endpoint(service))
+                    .process(e -> answer(e, mapper));
+        }
+    }
+
+    private void prepare(Exchange exchange, Service service, RequestRenderer renderer, Authenticator authenticator) {
+        Message message = exchange.getMessage();
+        RequestRenderer.Rendered request = renderer.render(message.getBody(JsonNode.class),
+                exchange.getProperty(ServiceDefinition.REQUEST_ID_PROPERTY, String.class));
+        message.removeHeaders("*"); // nothing from the caller travels to the department as a header
+        message.setBody(request.body());
+        String accept = descriptor.format() == Format.XML ? "text/xml" : "application/json";
+        // written exactly as the HTTP client will send it ("; charset="), since a signature covers it
+        String contentType = request.body() == null ? null
+                : accept + "; charset=" + descriptor.charset().name();
+        message.setHeader("Accept", accept);
+        if (contentType != null) {
+            message.setHeader(Exchange.CONTENT_TYPE, contentType);
+        }
+        message.setHeader(Exchange.HTTP_PATH, request.path());
+        if (request.query() != null) {
+            message.setHeader(Exchange.HTTP_QUERY, request.query());
+        }
+        authenticator.apply(message, service.method(), accept, contentType, request);
+    }
+
+    private void answer(Exchange exchange, ResponseMapper mapper) {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        Charset charset = charsetOf(message.getHeader(Exchange.CONTENT_TYPE, String.class));
+        message.setBody(mapper.map(status, charset, message.getBody(byte[].class),
+                message.getHeader(GATEWAY_ERROR, String.class)));
+    }
+
+    private Charset charsetOf(String contentType) {
+        if (contentType != null) {
+            for (String part : contentType.split(";")) {
+                String p = part.strip();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    try {
+                        return Charset.forName(p.substring(8).replace("\"", ""));
+                    } catch (RuntimeException e) {
+                        break; // a charset we do not know: read it as the descriptor says
+                    }
+                }
+            }
+        }
+        return descriptor.charset();
+    }
+
+    private String endpoint(Service service) {
+        String prefix = "tongban.departments." + department();
+        long timeout = descriptor.timeout().toMillis();
+        long connect = descriptor.connectTimeout().toMillis();
+        return "{{" + descriptor.baseUrlProperty() + "}}?httpMethod=" + service.method()
+                + "&throwExceptionOnFailure=false"
+                + "&httpConnection.connectTimeout={{" + prefix + ".connect-timeout-ms:" + connect + "}}"
+                + "&httpConnection.socketTimeout={{" + prefix + ".timeout-ms:" + timeout + "}}"
+                + "&httpClient.responseTimeout={{" + prefix + ".timeout-ms:" + timeout + "}}";
+    }
+
+    /** Adds the department's credentials to a rendered request. */
+    @FunctionalInterface
+    private interface Authenticator {
+        void apply(Message message, String method, String accept, String contentType, RequestRenderer.Rendered request);
+    }
+
+    private Authenticator authenticator() {
+        AdapterDescriptor.Auth auth = descriptor.auth();
+        if (auth.style() == AuthStyle.API_KEY) {
+            String key = requiredProperty(auth.keyProperty());
+            return (message, method, accept, contentType, request) -> message.setHeader(auth.header(), key);
+        }
+        if (auth.style() == AuthStyle.HMAC_SHA256) {
+            ApiGatewaySigner signer = new ApiGatewaySigner(requiredProperty(auth.keyProperty()), requiredProperty(auth.secretProperty()));
+            return (message, method, accept, contentType, request) -> {
+                Map<String, String> headers = signer.sign(method, accept, contentType, request.body(), request.path(),
+                        request.query(), System.currentTimeMillis());
+                headers.forEach(message::setHeader);
+            };
+        }
+        return (message, method, accept, contentType, request) -> { };
+    }
+
+    private String requiredProperty(String name) {
+        return getCamelContext().getPropertiesComponent().resolveProperty(name)
+                .orElseThrow(() -> new DescriptorException(descriptor.source(), "auth", "property '" + name + "' is not set"));
+    }
+}

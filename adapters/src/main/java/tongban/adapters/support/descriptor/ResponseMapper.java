@@ -1,0 +1,150 @@
+package tongban.adapters.support.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import tongban.adapters.support.DepartmentException;
+import tongban.adapters.support.DepartmentException.Kind;
+import tongban.adapters.support.descriptor.AdapterDescriptor.Format;
+import tongban.adapters.support.descriptor.AdapterDescriptor.OutputField;
+import tongban.adapters.support.descriptor.AdapterDescriptor.Result;
+
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a described department's answer: its HTTP status, then its own result code inside a 2xx body, then the
+ * fields of the canonical answer. Anything the department did wrong becomes a {@link DepartmentException} of the
+ * right kind; the department's own code is kept for the log but its wording never reaches the caller.
+ */
+final class ResponseMapper {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TRUE = Set.of("1", "true", "Y", "y", "是");
+    private static final Set<String> FALSE = Set.of("0", "false", "N", "n", "否");
+
+    private final AdapterDescriptor descriptor;
+    private final List<OutputField> output;
+
+    ResponseMapper(AdapterDescriptor descriptor, List<OutputField> output) {
+        this.descriptor = descriptor;
+        this.output = output;
+    }
+
+    /**
+     * @param gatewayError an error the department's API gateway put in a header (e.g. {@code X-Ca-Error-Message}),
+     *                     or null
+     */
+    JsonNode map(int status, Charset bodyCharset, byte[] body, String gatewayError) {
+        JsonNode document = status >= 200 && status < 300 ? parse(bodyCharset, body) : null;
+        if (document == null) {
+            Kind kind = descriptor.statusKinds().getOrDefault(status, defaultKind(status));
+            String code = gatewayError != null ? gatewayError : "HTTP " + status;
+            throw fail(kind, code, "answered HTTP " + status + (gatewayError == null ? "" : " (" + gatewayError + ")"));
+        }
+        Result result = descriptor.result();
+        if (result.codePointer() != null) {
+            String code = document.at(result.codePointer()).asText("");
+            if (result.notFound().contains(code)) {
+                throw fail(Kind.RECORD_NOT_FOUND, code, "has no such record");
+            }
+            if (result.unavailable().contains(code)) {
+                throw fail(Kind.UNAVAILABLE, code, "says it is unavailable");
+            }
+            if (!result.ok().contains(code)) {
+                String message = result.messagePointer() == null ? "" : document.at(result.messagePointer()).asText("");
+                throw fail(Kind.ERROR, code.isEmpty() ? null : code, "answered error '" + code + "' " + message);
+            }
+        }
+        JsonNode data = result.dataPointer().isEmpty() ? document : document.at(result.dataPointer());
+        if (!data.isObject()) {
+            throw fail(Kind.ERROR, null, "answered without the data at " + result.dataPointer());
+        }
+        return fields(data, output);
+    }
+
+    private ObjectNode fields(JsonNode data, List<OutputField> fields) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        for (OutputField field : fields) {
+            out.set(field.name(), value(field, data.at(field.from())));
+        }
+        return out;
+    }
+
+    private JsonNode value(OutputField field, JsonNode node) {
+        if (field.type() == AdapterDescriptor.ValueType.LIST) {
+            ArrayNode list = JsonNodeFactory.instance.arrayNode();
+            if (node.isArray()) {
+                node.forEach(element -> list.add(fields(element, field.items())));
+            } else if (node.isObject()) {
+                list.add(fields(node, field.items())); // one XML element where a list may hold several
+            }
+            return list;
+        }
+        if (node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+            return NullNode.getInstance();
+        }
+        if (!node.isValueNode()) {
+            throw fail(Kind.ERROR, null, "sent a structure where '" + field.name() + "' expects a value");
+        }
+        String text = node.asText().strip();
+        String mapped = field.codes().getOrDefault(text, text);
+        try {
+            return switch (field.type()) {
+                case TEXT -> TextNode.valueOf(mapped);
+                case INTEGER -> IntNode.valueOf(Integer.parseInt(mapped));
+                case DECIMAL -> DecimalNode.valueOf(new BigDecimal(mapped.replace(",", "")));
+                case BOOLEAN -> {
+                    if (TRUE.contains(mapped)) {
+                        yield BooleanNode.TRUE;
+                    }
+                    if (FALSE.contains(mapped)) {
+                        yield BooleanNode.FALSE;
+                    }
+                    throw new NumberFormatException(mapped);
+                }
+                case DATE -> TextNode.valueOf(LocalDate.from(field.departmentFormat().parse(mapped)).toString());
+                case MONTH -> TextNode.valueOf(YearMonth.from(field.departmentFormat().parse(mapped)).toString());
+                case LIST -> throw new IllegalStateException("lists are mapped above");
+            };
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            throw fail(Kind.ERROR, null, "sent an unreadable " + field.type().name().toLowerCase()
+                    + " in '" + field.name() + "'");
+        }
+    }
+
+    private JsonNode parse(Charset charset, byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return descriptor.format() == Format.XML ? XmlTree.parse(new String(body, charset)) : JSON.readTree(
+                    new String(body, charset));
+        } catch (Exception e) {
+            return null; // an HTML error page from a proxy, say: reported by status below
+        }
+    }
+
+    private static Kind defaultKind(int status) {
+        return switch (status) {
+            case 502, 503 -> Kind.UNAVAILABLE;
+            case 504 -> Kind.TIMEOUT;
+            default -> Kind.ERROR;
+        };
+    }
+
+    private DepartmentException fail(Kind kind, String code, String message) {
+        return new DepartmentException(kind, descriptor.department(), code, descriptor.department() + " " + message);
+    }
+}
