@@ -50,6 +50,8 @@ public class ItemLibraryAdapter extends RouteBuilder implements DepartmentAdapte
 
     @Override
     public void configure() {
+        // a failed department call is the hub's to report (one WARN with its classification), not Camel's ERROR
+        errorHandler(noErrorHandler());
         from(ServiceDefinition.routeUri(department(), ITEMS))
                 .routeId(ServiceDefinition.routeId(department(), ITEMS))
                 .process(this::listRequest)

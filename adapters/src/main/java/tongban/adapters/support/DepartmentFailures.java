@@ -17,6 +17,16 @@ public final class DepartmentFailures {
     private DepartmentFailures() {
     }
 
+    /** Whether the call failed before anything reached the department (no connection could be made). */
+    public static boolean unreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the classified failure, or {@code null} if {@code failure} is not about the department */
     public static RuntimeException classify(String department, Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

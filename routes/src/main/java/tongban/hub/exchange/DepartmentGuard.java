@@ -59,8 +59,13 @@ class DepartmentGuard {
         }
     }
 
-    /** Runs a department call under the department's circuit breaker. */
-    <T> T call(ServiceDefinition service, Supplier<T> departmentCall) {
+    /**
+     * Runs a department call under the department's circuit breaker.
+     *
+     * @param retryUnreachable whether an idempotent read that could not connect is tried once more at once
+     *                         (the synchronous exchange; the queues have the broker's back-off instead)
+     */
+    <T> T call(ServiceDefinition service, boolean retryUnreachable, Supplier<T> departmentCall) {
         CircuitBreaker circuit = circuits.circuitBreaker(service.department());
         if (!circuit.tryAcquirePermission()) {
             throw new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "CIRCUIT_OPEN",
@@ -69,7 +74,7 @@ class DepartmentGuard {
         }
         long started = System.nanoTime();
         try {
-            T result = attempt(service, departmentCall);
+            T result = retryUnreachable ? attempt(service, departmentCall) : departmentCall.get();
             circuit.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return result;
         } catch (ExchangeFailure failure) {
@@ -87,7 +92,7 @@ class DepartmentGuard {
         try {
             return departmentCall.get();
         } catch (ExchangeFailure failure) {
-            if (service.idempotentRead() && "DEPARTMENT_UNAVAILABLE".equals(failure.code())) {
+            if (service.idempotentRead() && failure instanceof DepartmentCall.Unreachable) {
                 return departmentCall.get();
             }
             throw failure;

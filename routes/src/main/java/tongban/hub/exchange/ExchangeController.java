@@ -1,10 +1,6 @@
 package tongban.hub.exchange;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,30 +16,22 @@ import tongban.hub.web.RequestIdFilter;
 import tongban.sso.identity.Caller;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The exchange API: {@code GET /api/v1/services} and {@code POST /api/v1/services/{department}/{service}}. */
 @RestController
 class ExchangeController {
 
-    /** 办件编号 — letters, digits and a few separators, at most 64 characters. */
-    private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9._:/-]{1,64}");
-
     private final ExchangeService exchange;
     private final ServiceRegistry registry;
     private final AccessPolicy access;
-    private final ExchangeProperties properties;
-    private final ObjectMapper json;
+    private final JsonRequests requests;
 
-    ExchangeController(ExchangeService exchange, ServiceRegistry registry, AccessPolicy access,
-                       ExchangeProperties properties, ObjectMapper json) {
+    ExchangeController(ExchangeService exchange, ServiceRegistry registry, AccessPolicy access, JsonRequests requests) {
         this.exchange = exchange;
         this.registry = registry;
         this.access = access;
-        this.properties = properties;
-        this.json = json;
+        this.requests = requests;
     }
 
     record ServiceView(String department, String service, String title, String path, boolean aboutAPerson) {
@@ -63,54 +51,15 @@ class ExchangeController {
                                 @PathVariable String service,
                                 @RequestHeader(name = "X-Case-Id", required = false) String caseId,
                                 HttpServletRequest request) throws IOException {
-        if (caseId != null && !CASE_ID.matcher(caseId).matches()) {
-            throw ExchangeFailure.invalid("X-Case-Id must be 1–64 letters, digits or . _ : / -");
-        }
-        byte[] raw = readLimited(request);
-        JsonNode body = parse(raw);
-        ExchangeService.Answer answer = exchange.call(Caller.from(jwt), department, service, raw, body, caseId,
-                RequestIdFilter.current());
+        JsonRequests.Body body = requests.read(request);
+        ExchangeService.Answer answer = exchange.call(Caller.from(jwt), department, service, body.raw(), body.json(),
+                requests.caseId(caseId), RequestIdFilter.current());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
                 .contentType(answer.problem() ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON);
         if (answer.retryAfterSeconds() != null) {
             response.header("Retry-After", Integer.toString(answer.retryAfterSeconds()));
         }
         return response.body(answer.body());
-    }
-
-    private byte[] readLimited(HttpServletRequest request) throws IOException {
-        int limit = properties.maxRequestBytes();
-        if (request.getContentLengthLong() > limit) {
-            throw tooLarge(limit);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] raw = in.readNBytes(limit + 1);
-            if (raw.length > limit) {
-                throw tooLarge(limit);
-            }
-            return raw;
-        }
-    }
-
-    private JsonNode parse(byte[] raw) {
-        try {
-            JsonNode body = raw.length == 0 ? null : json.readTree(raw);
-            if (body == null || !body.isObject()) {
-                throw ExchangeFailure.invalid("the request body must be a JSON object");
-            }
-            return body;
-        } catch (JsonProcessingException e) {
-            throw new ExchangeFailure(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
-                    "the request body is not well-formed JSON (line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw ExchangeFailure.invalid("the request body could not be read");
-        }
-    }
-
-    private static ExchangeFailure tooLarge(int limit) {
-        return new ExchangeFailure(HttpStatus.BAD_REQUEST, "PAYLOAD_TOO_LARGE",
-                "the request body is larger than " + limit + " bytes");
     }
 
     private static ServiceView view(ServiceDefinition s) {

@@ -33,7 +33,7 @@ public class ExchangeFailure extends RuntimeException {
         return code;
     }
 
-    static ExchangeFailure invalid(String detail) {
+    public static ExchangeFailure invalid(String detail) {
         return new ExchangeFailure(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", detail);
     }
 

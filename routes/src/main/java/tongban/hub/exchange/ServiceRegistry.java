@@ -34,6 +34,11 @@ public class ServiceRegistry {
         return Optional.ofNullable(byAddress.get(department + "/" + service));
     }
 
+    /** Every department with at least one service, in the order the adapters were found. */
+    public List<String> departments() {
+        return byAddress.values().stream().map(ServiceDefinition::department).distinct().toList();
+    }
+
     public Collection<ServiceDefinition> all() {
         return byAddress.values();
     }

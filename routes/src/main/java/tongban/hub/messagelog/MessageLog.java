@@ -47,7 +47,17 @@ public class MessageLog implements SmartLifecycle {
      * @throws MessageLogUnavailable if the entry could not be committed in time
      */
     public long record(LogEntry entry, Duration wait) {
-        Pending pending = new Pending(entry, new CompletableFuture<>());
+        return record(entry, wait, null);
+    }
+
+    /**
+     * Records one call together with a change of the caller's own (an UPDATE through the same data source), in one
+     * transaction: either both are committed or neither — so that, say, a submission is never marked done without
+     * its attempt on the record, nor recorded as done twice. Keep {@code alongside} to a short, simple statement:
+     * if it fails, the batch it is committed with fails.
+     */
+    public long record(LogEntry entry, Duration wait, Runnable alongside) {
+        Pending pending = new Pending(entry, new CompletableFuture<>(), alongside);
         try {
             if (!running || !queue.offer(pending, wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new MessageLogUnavailable("message log is not accepting entries", null);
@@ -93,7 +103,8 @@ public class MessageLog implements SmartLifecycle {
                             subjectRef(e.dataSubject()), e.department(), e.service(), e.caseId(), e.outcome(),
                             e.status(), e.latencyMs(), e.requestSha256(), e.responseSha256()))
                     .toList();
-            long[] seqs = store.append(entries);
+            List<Runnable> alongside = batch.stream().map(Pending::alongside).filter(a -> a != null).toList();
+            long[] seqs = store.append(entries, alongside);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(seqs[i]);
             }
@@ -132,7 +143,7 @@ public class MessageLog implements SmartLifecycle {
         return Integer.MAX_VALUE - 4096;
     }
 
-    private record Pending(LogEntry entry, CompletableFuture<Long> done) {
+    private record Pending(LogEntry entry, CompletableFuture<Long> done, Runnable alongside) {
     }
 
     /** The log could not take an entry: the call must not be answered as if it were recorded. */

@@ -37,8 +37,11 @@ class MessageLogStore {
         this.tx = tx;
     }
 
-    /** Appends entries (subject already pseudonymised) to the chain in one transaction; returns their seqs. */
-    long[] append(List<LogEntry> entries) {
+    /**
+     * Appends entries (subject already pseudonymised) to the chain in one transaction, together with the callers'
+     * own changes; returns their seqs.
+     */
+    long[] append(List<LogEntry> entries, List<Runnable> alongside) {
         return tx.execute(status -> {
             Head head = jdbc.queryForObject("SELECT last_seq, last_hash FROM message_log_head WHERE id = 1 FOR UPDATE",
                     (rs, i) -> new Head(rs.getLong(1), rs.getString(2)));
@@ -63,6 +66,7 @@ class MessageLogStore {
             }
             jdbc.batchUpdate(INSERT, rows);
             jdbc.update("UPDATE message_log_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+            alongside.forEach(Runnable::run);
             return seqs;
         });
     }

@@ -22,7 +22,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ExchangeFailure.class)
     ResponseEntity<ProblemDetail> exchangeFailure(ExchangeFailure failure) {
-        return Problems.response(failure.status(), failure.code(), failure.getMessage());
+        ResponseEntity<ProblemDetail> response = Problems.response(failure.status(), failure.code(), failure.getMessage());
+        if (failure.retryAfterSeconds() == null) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(failure.retryAfterSeconds())).body(response.getBody());
     }
 
     @ExceptionHandler(MessageLog.MessageLogUnavailable.class)

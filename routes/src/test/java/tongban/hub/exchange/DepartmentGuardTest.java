@@ -38,7 +38,7 @@ class DepartmentGuardTest {
 
     private String outcome(ServiceDefinition service, Supplier<String> call) {
         try {
-            return guard.call(service, call);
+            return guard.call(service, true, call);
         } catch (ExchangeFailure failure) {
             return failure.code() + (failure.retryAfterSeconds() == null ? "" : " retry-after " + failure.retryAfterSeconds());
         }
@@ -69,19 +69,34 @@ class DepartmentGuardTest {
     }
 
     @Test
-    void aReadThatCouldNotConnectIsRetriedOnceButATimeoutIsNot() {
+    void aReadThatCouldNotConnectIsRetriedOnceButA503OrATimeoutIsNot() {
         AtomicInteger attempts = new AtomicInteger();
-        String result = guard.call(READ, () -> {
+        String result = guard.call(READ, true, () -> {
             if (attempts.incrementAndGet() == 1) {
-                throw new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "DEPARTMENT_UNAVAILABLE", "x");
+                throw new DepartmentCall.Unreachable();
             }
             return "ok";
         });
         assertThat(result).isEqualTo("ok");
         assertThat(attempts).hasValue(2);
 
+        outcome(READ, failing("DEPARTMENT_UNAVAILABLE")); // the department answered 503: it was reached
         outcome(READ, failing("DEPARTMENT_TIMEOUT"));
-        assertThat(departmentCalls).hasValue(1);
+        assertThat(departmentCalls).hasValue(2);
+    }
+
+    @Test
+    void theQueuesDoNotRetryAtOnceTheBrokerDoesLater() {
+        AtomicInteger attempts = new AtomicInteger();
+        try {
+            guard.call(READ, false, () -> {
+                attempts.incrementAndGet();
+                throw new DepartmentCall.Unreachable();
+            });
+        } catch (ExchangeFailure expected) {
+            assertThat(expected.code()).isEqualTo("DEPARTMENT_UNAVAILABLE");
+        }
+        assertThat(attempts).hasValue(1);
     }
 
     @Test

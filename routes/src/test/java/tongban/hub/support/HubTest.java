@@ -59,6 +59,12 @@ public abstract class HubTest {
         // the shared context calls failing stubs on purpose: keep their circuits closed (DepartmentGuardTest covers them)
         registry.add("tongban.exchange.resilience.minimum-calls", () -> 1000);
         registry.add("tongban.exchange.resilience.sliding-window-calls", () -> 1000);
+        // quick redelivery, so that retry and dead-letter cases finish in a second
+        registry.add("tongban.exchange.async.max-attempts", () -> 4);
+        registry.add("tongban.exchange.async.redelivery-delay", () -> "100ms");
+        registry.add("tongban.exchange.async.redelivery-multiplier", () -> "1.0");
+        registry.add("tongban.exchange.async.outbox-sweep-after", () -> "1s");
+        registry.add("tongban.exchange.async.outbox-sweep-every", () -> "500ms");
         // the demo CLI client gets everything but the item list, so that "no access right" has a case to show
         registry.add("tongban.exchange.access-rights.tongban-cli[0]", () -> "item-library/item-detail");
         registry.add("tongban.exchange.access-rights.tongban-cli[1]", () -> "public-security/*");

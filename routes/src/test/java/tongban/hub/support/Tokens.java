@@ -9,22 +9,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Real access tokens from the test Keycloak, through the demo-only CLI client's password grant. */
 public final class Tokens {
 
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** Access tokens live five minutes; a test run may be longer, so a cached one is used for four at most. */
+    private static final Duration REUSE_FOR = Duration.ofMinutes(4);
+    private static final Map<String, Fetched> CACHE = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Tokens() {
     }
 
-    /** An access token for a demo user (password {@code demo}); cached, they live five minutes. */
+    private record Fetched(String token, Instant at) {
+    }
+
+    /** An access token for a demo user (password {@code demo}), reused while it is fresh. */
     public static String of(String username) {
-        return CACHE.computeIfAbsent(username, Tokens::fetch);
+        return CACHE.compute(username, (user, cached) -> cached != null
+                && cached.at().plus(REUSE_FOR).isAfter(Instant.now()) ? cached : new Fetched(fetch(user), Instant.now()))
+                .token();
     }
 
     private static String fetch(String username) {

@@ -57,6 +57,8 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
 
     @Override
     public void configure() {
+        // a failed department call is the hub's to report (one WARN with its classification), not Camel's ERROR
+        errorHandler(noErrorHandler());
         Authenticator authenticator = authenticator();
         for (Service service : descriptor.services()) {
             RequestRenderer renderer = new RequestRenderer(service, descriptor.format(), descriptor.charset());

@@ -1,0 +1,70 @@
+package tongban.hub.exchange.async;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.stereotype.Component;
+import tongban.hub.exchange.ServiceRegistry;
+
+import java.util.List;
+
+/**
+ * One durable queue per department ({@code tongban.exchange.<department>}) with the broker's redelivery back-off
+ * and a dead-letter queue per department ({@code DLQ.tongban.exchange.<department>}, created by the broker on the
+ * {@code DLA} address). Applied to the embedded broker here; an external broker gets the same address settings
+ * in its {@code broker.xml}.
+ */
+@Component
+public class DepartmentQueues implements ArtemisConfigurationCustomizer {
+
+    public static final String PREFIX = "tongban.exchange.";
+    public static final String DEAD_LETTER_ADDRESS = "DLA";
+    public static final String DEAD_LETTER_PREFIX = "DLQ.";
+    /** Artemis's duplicate-detection property: a second message with the same value is dropped by the broker. */
+    public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+
+    private final AsyncProperties properties;
+    private final List<String> departments;
+
+    DepartmentQueues(AsyncProperties properties, ServiceRegistry registry) {
+        this.properties = properties;
+        this.departments = registry.departments();
+    }
+
+    public static String queue(String department) {
+        return PREFIX + department;
+    }
+
+    public static String deadLetterQueue(String department) {
+        return DEAD_LETTER_PREFIX + queue(department);
+    }
+
+    /** The dead-letter queue's fully qualified name ({@code DLA::DLQ.…}), as a JMS client must address it. */
+    public static String deadLetterQueueFqqn(String department) {
+        return DEAD_LETTER_ADDRESS + "::" + deadLetterQueue(department);
+    }
+
+    public List<String> departments() {
+        return departments;
+    }
+
+    @Override
+    public void customize(org.apache.activemq.artemis.core.config.Configuration configuration) {
+        configuration.addAddressSetting(PREFIX + "#", new AddressSettings()
+                .setMaxDeliveryAttempts(properties.maxAttempts())
+                .setRedeliveryDelay(properties.redeliveryDelay().toMillis())
+                .setRedeliveryMultiplier(properties.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(properties.maxRedeliveryDelay().toMillis())
+                .setDeadLetterAddress(SimpleString.of(DEAD_LETTER_ADDRESS))
+                .setAutoCreateDeadLetterResources(true)
+                .setDeadLetterQueuePrefix(SimpleString.of(DEAD_LETTER_PREFIX))
+                .setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false));
+        for (String department : departments) {
+            configuration.addQueueConfiguration(QueueConfiguration.of(queue(department))
+                    .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+        }
+    }
+}

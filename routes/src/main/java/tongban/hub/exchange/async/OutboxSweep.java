@@ -1,0 +1,32 @@
+package tongban.hub.exchange.async;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Queues what was stored but not queued — the hub stopped between the two, or the broker refused the send.
+ * Sending twice is harmless: the broker drops a message whose duplicate id it has seen, and a consumer skips a
+ * submission that is already finished.
+ */
+@Component
+class OutboxSweep {
+
+    private final SubmissionStore store;
+    private final SubmissionService submissions;
+    private final AsyncProperties properties;
+
+    OutboxSweep(SubmissionStore store, SubmissionService submissions, AsyncProperties properties) {
+        this.store = store;
+        this.submissions = submissions;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${tongban.exchange.async.outbox-sweep-every:5s}",
+            initialDelayString = "${tongban.exchange.async.outbox-sweep-every:5s}")
+    void sweep() {
+        Instant before = Instant.now().minus(properties.outboxSweepAfter());
+        store.notEnqueued(before, 500).forEach(submissions::enqueue);
+    }
+}

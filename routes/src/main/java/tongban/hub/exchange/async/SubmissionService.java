@@ -1,0 +1,225 @@
+package tongban.hub.exchange.async;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.jms.JmsException;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Service;
+import tongban.adapters.support.ServiceDefinition;
+import tongban.hub.exchange.Admission;
+import tongban.hub.exchange.CanonicalAnswers;
+import tongban.hub.exchange.DepartmentCall;
+import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.exchange.ExchangeProperties;
+import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.messagelog.Hashing;
+import tongban.hub.messagelog.LogEntry;
+import tongban.hub.messagelog.MessageLog;
+import tongban.sso.identity.Caller;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The asynchronous exchange. {@link #submit} admits a submission exactly like a synchronous call, stores it, and
+ * puts it on its department's durable queue (outbox: stored first, so a broker hiccup delays it but never loses it);
+ * {@link #process} is one attempt by a queue consumer. Every submission and every attempt is in the message log.
+ */
+@Service
+public class SubmissionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
+    static final String SUBMISSION_ID = "tongbanSubmissionId";
+
+    /** What a consumer should do with the message after an attempt. */
+    enum Next { ACKNOWLEDGE, REDELIVER }
+
+    /** The answer to a submit: a 202 with the submission, or a problem. */
+    record Accepted(Submission submission, boolean repeated) {
+    }
+
+    private final Admission admission;
+    private final ServiceRegistry registry;
+    private final DepartmentCall departments;
+    private final SubmissionStore store;
+    private final JmsTemplate jms;
+    private final MessageLog messageLog;
+    private final CanonicalAnswers answers;
+    private final ExchangeProperties exchange;
+    private final AsyncProperties properties;
+    private final ObjectMapper json;
+
+    SubmissionService(Admission admission, ServiceRegistry registry, DepartmentCall departments, SubmissionStore store,
+                      JmsTemplate jms, MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange,
+                      AsyncProperties properties, ObjectMapper json) {
+        this.admission = admission;
+        this.registry = registry;
+        this.departments = departments;
+        this.store = store;
+        this.jms = jms;
+        this.messageLog = messageLog;
+        this.answers = answers;
+        this.exchange = exchange;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    /**
+     * @param idempotencyKey the caller's key: the same key with the same request returns the first submission,
+     *                       with a different request is refused (422 {@code IDEMPOTENCY_KEY_REUSED})
+     * @throws ExchangeFailure when the submission is refused (it is logged first)
+     */
+    Accepted submit(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
+                    String caseId, String idempotencyKey, String requestId) {
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        String requestHash = Hashing.sha256(rawRequest);
+        String subject = null;
+        try {
+            Admission.Admitted admitted = admission.admit(caller, department, serviceName, request, caseId);
+            subject = admitted.subject();
+            Accepted accepted = store(caller, admitted.service(), rawRequest, requestHash, caseId, idempotencyKey,
+                    requestId);
+            if (!accepted.repeated()) {
+                enqueue(accepted.submission());
+            }
+            log(requestId, started, startNanos, caller.clientId(), caller.subject(), caller.username(), subject,
+                    department, serviceName, caseId, accepted.repeated() ? "REPEATED" : "ACCEPTED", 202, requestHash,
+                    Hashing.sha256(accepted.submission().id().getBytes(StandardCharsets.UTF_8)));
+            return accepted;
+        } catch (ExchangeFailure failure) {
+            if (subject == null) {
+                subject = admission.subjectIfReadable(department, serviceName, request);
+            }
+            log(requestId, started, startNanos, caller.clientId(), caller.subject(), caller.username(), subject,
+                    department, serviceName, caseId, failure.code(), failure.status().value(), requestHash,
+                    Hashing.sha256(answers.problem(failure)));
+            throw failure;
+        }
+    }
+
+    private Accepted store(Caller caller, ServiceDefinition service, byte[] rawRequest, String requestHash,
+                           String caseId, String idempotencyKey, String requestId) {
+        if (idempotencyKey != null) {
+            Optional<Submission> earlier = store.findByKey(caller.clientId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return repeat(earlier.get(), requestHash);
+            }
+        }
+        Instant now = Instant.now();
+        Submission submission = new Submission(UUID.randomUUID().toString(), caller.clientId(), idempotencyKey,
+                requestHash, caller.subject(), caller.username(), service.department(), service.service(), caseId,
+                requestId, new String(rawRequest, StandardCharsets.UTF_8), Submission.Status.ACCEPTED, 0, null, null,
+                now, now);
+        if (!store.insert(submission)) { // the same key, submitted at the same moment by another request
+            return repeat(store.findByKey(caller.clientId(), idempotencyKey).orElseThrow(), requestHash);
+        }
+        return new Accepted(submission, false);
+    }
+
+    private static Accepted repeat(Submission earlier, String requestHash) {
+        if (!earlier.requestSha256().equals(requestHash)) {
+            throw new ExchangeFailure(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+                    "this Idempotency-Key was used for a different request");
+        }
+        return new Accepted(earlier, true);
+    }
+
+    /** Puts a stored submission on its department's queue; if the broker refuses, the outbox sweep retries. */
+    void enqueue(Submission submission) {
+        try {
+            jms.send(DepartmentQueues.queue(submission.department()), session -> {
+                var message = session.createTextMessage(submission.requestBody());
+                message.setStringProperty(DepartmentQueues.DUPLICATE_ID, submission.id());
+                message.setStringProperty(SUBMISSION_ID, submission.id());
+                return message;
+            });
+            store.markEnqueued(submission.id());
+        } catch (JmsException e) {
+            LOG.warn("submission {} stored but not queued yet ({}); the outbox sweep will queue it",
+                    submission.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * One attempt at a queued submission.
+     *
+     * @param deliveryCount the broker's count of deliveries of this message, 1 for the first
+     */
+    Next process(String submissionId, int deliveryCount) {
+        Optional<Submission> claimed = store.claim(submissionId);
+        if (claimed.isEmpty()) {
+            LOG.debug("submission {} is already finished; duplicate delivery acknowledged", submissionId);
+            return Next.ACKNOWLEDGE;
+        }
+        Submission s = claimed.get();
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        String attemptId = s.id() + "/" + s.attempts();
+        JsonNode request = parse(s.requestBody());
+        String subject = admission.subjectIfReadable(s.department(), s.service(), request);
+        try {
+            ServiceDefinition service = registry.find(s.department(), s.service()).orElseThrow(() ->
+                    new ExchangeFailure(HttpStatus.NOT_FOUND, "UNKNOWN_SERVICE", "the service is no longer offered"));
+            Object data = departments.callOnce(service, request, s.id());
+            byte[] result = answers.success(s.requestId(), s.department(), s.service(), s.caseId(), data);
+            log(attemptId, started, startNanos, s, subject, "OK", 200, Hashing.sha256(result),
+                    () -> store.finish(s.id(), Submission.Status.SUCCEEDED, new String(result, StandardCharsets.UTF_8),
+                            null));
+            return Next.ACKNOWLEDGE;
+        } catch (ExchangeFailure failure) {
+            byte[] problem = answers.problem(failure);
+            String body = new String(problem, StandardCharsets.UTF_8);
+            boolean transientFailure = DepartmentCall.TRANSIENT.contains(failure.code());
+            boolean last = deliveryCount >= properties.maxAttempts();
+            Submission.Status next = !transientFailure ? Submission.Status.FAILED
+                    : last ? Submission.Status.DEAD_LETTERED : Submission.Status.RETRYING;
+            log(attemptId, started, startNanos, s, subject, failure.code(), failure.status().value(),
+                    Hashing.sha256(problem), () -> store.finish(s.id(), next, body, failure.code()));
+            if (!transientFailure) {
+                return Next.ACKNOWLEDGE;
+            }
+            if (last) {
+                LOG.warn("submission {} failed {} times ({}); moved to {}", s.id(), deliveryCount, failure.code(),
+                        DepartmentQueues.deadLetterQueue(s.department()));
+            }
+            return Next.REDELIVER;
+        }
+    }
+
+    Optional<Submission> find(String id) {
+        return store.find(id);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored submission is not JSON; it was checked when submitted", e);
+        }
+    }
+
+    /** An attempt's log entry and the submission's new status, committed together. */
+    private void log(String attemptId, Instant started, long startNanos, Submission s, String subject, String outcome,
+                     int status, String responseHash, Runnable statusChange) {
+        long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+        messageLog.record(new LogEntry(attemptId, started, s.clientId(), s.callerSubject(), s.callerName(), subject,
+                s.department(), s.service(), s.caseId(), outcome, status, latencyMs, s.requestSha256(), responseHash),
+                exchange.logWaitTimeout(), statusChange);
+    }
+
+    private void log(String requestId, Instant started, long startNanos, String clientId, String callerSubject,
+                     String callerName, String subject, String department, String service, String caseId,
+                     String outcome, int status, String requestHash, String responseHash) {
+        long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+        messageLog.record(new LogEntry(requestId, started, clientId, callerSubject, callerName, subject,
+                CanonicalAnswers.cut(department), CanonicalAnswers.cut(service), caseId, outcome, status, latencyMs,
+                requestHash, responseHash), exchange.logWaitTimeout());
+    }
+}

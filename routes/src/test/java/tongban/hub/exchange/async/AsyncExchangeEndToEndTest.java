@@ -1,0 +1,213 @@
+package tongban.hub.exchange.async;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+import tongban.hub.support.HubTest;
+import tongban.hub.support.Tokens;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The asynchronous exchange end to end: real tokens, the real hub, its embedded Artemis broker with a persistent
+ * journal, and the construction-approval department's stubs (made to fail for a while where a case needs it).
+ */
+class AsyncExchangeEndToEndTest extends HubTest {
+
+    private static final String SERVICE = "construction-approval/project-status";
+    private static final String PROJECT = "{\"projectCode\": \"2020-460100-47-01-000123\"}";
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JmsTemplate jms;
+
+    private ResponseEntity<String> submit(String user, String body, String idempotencyKey) {
+        return call(user, SERVICE + "/submissions", body,
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    private JsonNode status(String user, String submissionId) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of(user));
+        return read(http.exchange("/api/v1/submissions/" + submissionId, HttpMethod.GET, new HttpEntity<>(headers),
+                String.class));
+    }
+
+    private String awaitStatus(String submissionId, String expected) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
+                () -> expected.equals(jdbc.queryForObject("SELECT status FROM submission WHERE id = ?", String.class,
+                        submissionId)));
+        return submissionId;
+    }
+
+    private List<String> attemptOutcomes(String submissionId) {
+        return jdbc.queryForList("SELECT outcome FROM message_log WHERE request_id LIKE ? ORDER BY seq", String.class,
+                submissionId + "/%");
+    }
+
+    @Test
+    void aSubmissionIsAcceptedThenProcessedAndItsResultFetched() throws Exception {
+        ResponseEntity<String> accepted = submit("zhangsan", PROJECT, null);
+
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(202);
+        JsonNode body = read(accepted);
+        String id = body.path("submissionId").asText();
+        assertThat(accepted.getHeaders().getLocation()).hasToString("/api/v1/submissions/" + id);
+        awaitStatus(id, "SUCCEEDED");
+        JsonNode done = status("zhangsan", id);
+        assertThat(done.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(done.at("/result/data/stages/0/status").asText()).isEqualTo("APPROVED");
+        assertThat(attemptOutcomes(id)).containsExactly("OK");
+        assertThat(jdbc.queryForObject("SELECT outcome FROM message_log WHERE request_id = ?", String.class,
+                accepted.getHeaders().getFirst("X-Request-Id"))).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void manyConcurrentSubmissionsAreEachProcessedExactlyOnce() throws Exception {
+        int n = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<ResponseEntity<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sent.add(pool.submit(() -> submit("zhangsan", PROJECT, null)));
+        }
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        for (Future<ResponseEntity<String>> f : sent) {
+            ResponseEntity<String> response = f.get();
+            assertThat(response.getStatusCode().value()).isEqualTo(202);
+            ids.add(read(response).path("submissionId").asText());
+        }
+        pool.shutdown();
+
+        assertThat(ids).doesNotHaveDuplicates().hasSize(n);
+        ids.forEach(id -> awaitStatus(id, "SUCCEEDED"));
+        for (String id : ids) {
+            assertThat(attemptOutcomes(id)).as(id).containsExactly("OK");
+        }
+    }
+
+    @Test
+    void theSameIdempotencyKeyGivesTheSameSubmissionAndADifferentBodyIsRefused() throws Exception {
+        ResponseEntity<String> first = submit("zhangsan", PROJECT, "key-project-123");
+        ResponseEntity<String> again = submit("zhangsan", PROJECT, "key-project-123");
+        ResponseEntity<String> changed = submit("zhangsan", "{\"projectCode\": \"2021-460100-48-01-000456\"}",
+                "key-project-123");
+
+        String id = read(first).path("submissionId").asText();
+        assertThat(again.getStatusCode().value()).isEqualTo(202);
+        assertThat(read(again).path("submissionId").asText()).isEqualTo(id);
+        assertThat(read(again).path("repeated").asBoolean()).isTrue();
+        assertProblem(changed, 422, "IDEMPOTENCY_KEY_REUSED");
+        awaitStatus(id, "SUCCEEDED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE idempotency_key = 'key-project-123'",
+                Integer.class)).isEqualTo(1);
+        assertThat(attemptOutcomes(id)).containsExactly("OK");
+    }
+
+    @Test
+    void aDepartmentDownForAWhileIsRetriedAndTheSubmissionDeliveredOnceItRecovers() throws Exception {
+        String path = "/gcjs/api/project/2020-460100-47-01-555555/progress";
+        CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("<html>503 Service Temporarily Unavailable</html>"))
+                .willSetStateTo("still down"));
+        CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).inScenario("outage").whenScenarioStateIs("still down")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).inScenario("outage").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\":1,\"msg\":\"success\",\"result\":{\"xmdm\":\"2020-460100-47-01-555555\","
+                                + "\"xmmc\":\"恢复后的项目\",\"spjdList\":[]}}")));
+
+        String id = read(submit("zhangsan", "{\"projectCode\": \"2020-460100-47-01-555555\"}", null))
+                .path("submissionId").asText();
+
+        awaitStatus(id, "SUCCEEDED");
+        assertThat(status("zhangsan", id).at("/result/data/name").asText()).isEqualTo("恢复后的项目");
+        assertThat(attemptOutcomes(id)).containsExactly("DEPARTMENT_UNAVAILABLE", "DEPARTMENT_UNAVAILABLE", "OK");
+        CONSTRUCTION_APPROVAL.verify(3, getRequestedFor(urlPathEqualTo(path)));
+    }
+
+    @Test
+    void aDepartmentThatStaysDownSendsTheSubmissionToItsDeadLetterQueueAfterTheLastAttempt() throws Exception {
+        String path = "/gcjs/api/project/2020-460100-47-01-666666/progress";
+        CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(502)
+                .withBody("<html><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></html>")));
+
+        String id = read(submit("zhangsan", "{\"projectCode\": \"2020-460100-47-01-666666\"}", null))
+                .path("submissionId").asText();
+
+        awaitStatus(id, "DEAD_LETTERED");
+        assertThat(attemptOutcomes(id)).hasSize(4).containsOnly("DEPARTMENT_UNAVAILABLE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters("construction-approval").contains(id));
+        JsonNode view = status("zhangsan", id);
+        assertThat(view.path("status").asText()).isEqualTo("DEAD_LETTERED");
+        assertThat(view.at("/problem/code").asText()).isEqualTo("DEPARTMENT_UNAVAILABLE");
+    }
+
+    @Test
+    void aRecordTheDepartmentDoesNotHaveFailsForGoodWithoutRetrying() throws Exception {
+        String id = read(submit("zhangsan", "{\"projectCode\": \"2020-460100-47-01-000124\"}", null))
+                .path("submissionId").asText();
+
+        awaitStatus(id, "FAILED");
+        assertThat(attemptOutcomes(id)).containsExactly("RECORD_NOT_FOUND");
+    }
+
+    @Test
+    void refusalsAreSynchronousAndNothingIsQueued() throws Exception {
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class);
+
+        assertProblem(call("zhangsan", "tax/tax-clearance/submissions",
+                "{\"idNumber\": \"460100198506152341\", \"fromMonth\": \"2020-01\", \"toMonth\": \"2020-06\"}"),
+                403, "NOT_OWN_DATA");
+        assertProblem(call("zhangsan", "nowhere/nothing/submissions", "{}"), 404, "UNKNOWN_SERVICE");
+        assertProblem(submit("zhangsan", "{not json", null), 400, "MALFORMED_JSON");
+        assertProblem(submit("zhangsan", PROJECT, "bad key with spaces"), 400, "INVALID_REQUEST");
+        assertProblem(submit(null, PROJECT, null), 401, "UNAUTHENTICATED");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aSubmissionIsVisibleOnlyToWhoeverMadeIt() throws Exception {
+        String id = read(submit("zhangsan", PROJECT, null)).path("submissionId").asText();
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of("lisi"));
+        ResponseEntity<String> other = http.exchange("/api/v1/submissions/" + id, HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+
+        assertProblem(other, 404, "UNKNOWN_SUBMISSION");
+    }
+
+    private List<String> deadLetters(String department) {
+        return jms.browse(DepartmentQueues.deadLetterQueueFqqn(department), (session, browser) -> {
+            List<String> ids = new ArrayList<>();
+            var messages = browser.getEnumeration();
+            while (messages.hasMoreElements()) {
+                ids.add(((jakarta.jms.Message) messages.nextElement()).getStringProperty(SubmissionService.SUBMISSION_ID));
+            }
+            return ids;
+        });
+    }
+}

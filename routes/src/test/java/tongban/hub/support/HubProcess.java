@@ -1,0 +1,97 @@
+package tongban.hub.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hub as a separate operating-system process (same classes as the tests), for what only a real process shows:
+ * being killed with SIGKILL and started again on the same data folder — journal, database and all.
+ */
+public final class HubProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private HubProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts a hub on a free port with the given data folder and extra {@code --name=value} arguments; waits until ready. */
+    public static HubProcess start(Path dataDir, Path logFile, List<String> arguments) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "tongban.hub.TongbanHub",
+                "--server.port=" + port,
+                "--tongban.data-dir=" + dataDir,
+                "--tongban.sso.issuer=" + TestKeycloak.issuer()));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        HubProcess hub = new HubProcess(process, port);
+        hub.awaitReady(Duration.ofSeconds(90), logFile);
+        return hub;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight is cut off. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM and wait: the hub's graceful shutdown. */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private void awaitReady(Duration timeout, Path logFile) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("hub process exited with " + process.exitValue() + "; see " + logFile);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                        URI.create(url() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("hub process not ready in " + timeout + "; see " + logFile);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
