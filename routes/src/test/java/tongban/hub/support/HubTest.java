@@ -1,118 +1,24 @@
 package tongban.hub.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tongban.mocks.MockDepartment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the end-to-end tests: the real hub on a random port, the real Keycloak, and the departments'
- * WireMock stubs. All of them are started once and shared by every test class (one Spring context).
+ * Base of most end-to-end tests: the real hub on a random port, the real Keycloak, and the departments' WireMock
+ * stubs — one Spring context shared by every test class that extends this.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class HubTest {
+public abstract class HubTest extends HubTestBase {
 
-    /** The configured department timeout: the slow stubs take 8 s, the hub gives up after this. */
-    public static final int DEPARTMENT_TIMEOUT_MS = 2000;
-
-    protected static final WireMockServer ITEM_LIBRARY = MockDepartment.start("item-library", 0);
-    protected static final WireMockServer PUBLIC_SECURITY = MockDepartment.start("public-security", 0);
-    protected static final WireMockServer ENTERPRISE_REGISTRATION = MockDepartment.start("enterprise-registration", 0);
-    protected static final WireMockServer CONSTRUCTION_APPROVAL = MockDepartment.start("construction-approval", 0);
-    protected static final WireMockServer TAX = MockDepartment.start("tax", 0);
-    protected static final WireMockServer SOCIAL_INSURANCE = MockDepartment.start("social-insurance", 0);
     private static final Path DATA_DIR = tempDir();
 
     @DynamicPropertySource
-    static void environment(DynamicPropertyRegistry registry) {
-        registry.add("tongban.sso.issuer", TestKeycloak::issuer);
+    static void sharedContext(DynamicPropertyRegistry registry) {
         registry.add("tongban.data-dir", DATA_DIR::toString);
-        registry.add("tongban.departments.item-library.url", ITEM_LIBRARY::baseUrl);
-        registry.add("tongban.departments.public-security.url", PUBLIC_SECURITY::baseUrl);
-        registry.add("tongban.departments.enterprise-registration.url", ENTERPRISE_REGISTRATION::baseUrl);
-        registry.add("tongban.departments.construction-approval.url", CONSTRUCTION_APPROVAL::baseUrl);
-        registry.add("tongban.departments.tax.url", TAX::baseUrl);
-        registry.add("tongban.departments.social-insurance.url", SOCIAL_INSURANCE::baseUrl);
-        for (String department : new String[]{"item-library", "public-security", "enterprise-registration",
-                "construction-approval", "tax", "social-insurance"}) {
-            registry.add("tongban.departments." + department + ".timeout-ms", () -> DEPARTMENT_TIMEOUT_MS);
-        }
-        registry.add("tongban.exchange.max-request-bytes", () -> 4096);
-        // the shared context calls failing stubs on purpose: keep their circuits closed (DepartmentGuardTest covers them)
+        // the shared context calls failing stubs on purpose: keep their circuits closed (ResilienceEndToEndTest
+        // opens them in a context of its own)
         registry.add("tongban.exchange.resilience.minimum-calls", () -> 1000);
         registry.add("tongban.exchange.resilience.sliding-window-calls", () -> 1000);
-        // quick redelivery, so that retry and dead-letter cases finish in a second
-        registry.add("tongban.exchange.async.max-attempts", () -> 4);
-        registry.add("tongban.exchange.async.redelivery-delay", () -> "100ms");
-        registry.add("tongban.exchange.async.redelivery-multiplier", () -> "1.0");
-        registry.add("tongban.exchange.async.outbox-sweep-after", () -> "1s");
-        registry.add("tongban.exchange.async.outbox-sweep-every", () -> "500ms");
-        // the demo CLI client gets everything but the item list, so that "no access right" has a case to show
-        registry.add("tongban.exchange.access-rights.tongban-cli[0]", () -> "item-library/item-detail");
-        registry.add("tongban.exchange.access-rights.tongban-cli[1]", () -> "public-security/*");
-        registry.add("tongban.exchange.access-rights.tongban-cli[2]", () -> "enterprise-registration/*");
-        registry.add("tongban.exchange.access-rights.tongban-cli[3]", () -> "construction-approval/*");
-        registry.add("tongban.exchange.access-rights.tongban-cli[4]", () -> "tax/*");
-        registry.add("tongban.exchange.access-rights.tongban-cli[5]", () -> "social-insurance/*");
-    }
-
-    @Autowired
-    protected TestRestTemplate http;
-    @Autowired
-    protected ObjectMapper json;
-
-    /** POSTs {@code body} to {@code /api/v1/services/<service>} as {@code user} (no token when null). */
-    protected ResponseEntity<String> call(String user, String service, String body, Map<String, String> extraHeaders) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (user != null) {
-            headers.setBearerAuth(Tokens.of(user));
-        }
-        extraHeaders.forEach(headers::add);
-        return http.exchange("/api/v1/services/" + service, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
-
-    protected ResponseEntity<String> call(String user, String service, String body) {
-        return call(user, service, body, Map.of());
-    }
-
-    protected JsonNode read(ResponseEntity<String> response) throws Exception {
-        return json.readTree(response.getBody());
-    }
-
-    /** A problem JSON answer with this status and code, and nothing internal in it. */
-    protected void assertProblem(ResponseEntity<String> response, int status, String code) throws Exception {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode problem = read(response);
-        assertThat(problem.path("code").asText()).isEqualTo(code);
-        assertThat(problem.path("status").asInt()).isEqualTo(status);
-        assertThat(response.getBody()).doesNotContain("Exception", "at tongban.", "at org.", "ORA-");
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("tongban-hub-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

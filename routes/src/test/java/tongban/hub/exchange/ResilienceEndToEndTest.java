@@ -1,0 +1,84 @@
+package tongban.hub.exchange;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tongban.hub.support.HubTestBase;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The circuit breaker and the rate limit through the real hub, with thresholds small enough to reach in a test
+ * (its own Spring context and data folder; the shared one keeps its circuits closed on purpose).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResilienceEndToEndTest extends HubTestBase {
+
+    private static final String FAILING = "{\"creditCode\": \"91460100MA5TERR00G\"}";
+    private static final String HEALTHY = "{\"creditCode\": \"91460100MA5T12345C\"}";
+    private static final String HEALTHY_PATH = "/qydj/api/v2/qyxx/91460100MA5T12345C";
+
+    private static final Path DATA_DIR = tempDir();
+
+    @DynamicPropertySource
+    static void smallThresholds(DynamicPropertyRegistry registry) {
+        registry.add("tongban.data-dir", DATA_DIR::toString);
+        registry.add("tongban.exchange.resilience.minimum-calls", () -> 3);
+        registry.add("tongban.exchange.resilience.sliding-window-calls", () -> 3);
+        registry.add("tongban.exchange.resilience.open-for", () -> "3s");
+        registry.add("tongban.exchange.resilience.half-open-calls", () -> 1);
+        registry.add("tongban.exchange.resilience.rate-per-second.tongban-cli", () -> 8);
+    }
+
+    @Test
+    @Order(1)
+    void aFailingDepartmentsCircuitOpensRefusesWithoutCallingThenClosesWhenItIsHealthy() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertProblem(call("zhangsan", "enterprise-registration/enterprise", FAILING), 502, "DEPARTMENT_ERROR");
+        }
+        ENTERPRISE_REGISTRATION.resetRequests();
+
+        ResponseEntity<String> refused = call("zhangsan", "enterprise-registration/enterprise", HEALTHY);
+
+        assertProblem(refused, 503, "CIRCUIT_OPEN");
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("3");
+        ENTERPRISE_REGISTRATION.verify(0, getRequestedFor(urlPathEqualTo(HEALTHY_PATH)));
+        assertThat(call("zhangsan", "construction-approval/project-status",
+                "{\"projectCode\": \"2020-460100-47-01-000123\"}").getStatusCode().value())
+                .as("another department's circuit is not affected").isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() ->
+                call("zhangsan", "enterprise-registration/enterprise", HEALTHY).getStatusCode().value() == 200);
+        assertThat(call("zhangsan", "enterprise-registration/enterprise", HEALTHY).getStatusCode().value())
+                .as("closed again").isEqualTo(200);
+    }
+
+    @Test
+    @Order(2)
+    void aClientOverItsRateGets429WithRetryAfter() throws Exception {
+        Thread.sleep(1100); // a fresh rate period
+        List<ResponseEntity<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(call("zhangsan", "construction-approval/project-status",
+                    "{\"projectCode\": \"2020-460100-47-01-000123\"}"));
+        }
+
+        List<ResponseEntity<String>> limited = answers.stream().filter(a -> a.getStatusCode().value() == 429).toList();
+        assertThat(limited).isNotEmpty();
+        assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 200).count()).isGreaterThan(0);
+        assertProblem(limited.get(0), 429, "RATE_LIMITED");
+        assertThat(limited.get(0).getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+}
