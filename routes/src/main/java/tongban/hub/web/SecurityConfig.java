@@ -64,7 +64,8 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/api/v1/openapi.yaml").permitAll()
-                        .requestMatchers("/api/v1/message-log/**").hasRole(Caller.OPS)
+                        .requestMatchers("/api/v1/message-log/**", "/api/v1/catalogue/sync", "/api/v1/catalogue/runs")
+                        .hasRole(Caller.OPS)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
