@@ -13,6 +13,11 @@ public interface DepartmentAdapter {
 
     List<ServiceDefinition> services();
 
+    /** Calls the department makes into the hub (none by default). */
+    default List<CallbackDefinition> callbacks() {
+        return List.of();
+    }
+
     /** Where the adapter is defined, for start-up errors: its class, or its descriptor file. */
     default String origin() {
         return getClass().getName();

@@ -36,9 +36,20 @@ public final class Tokens {
                 .token();
     }
 
+    /** An access token of a confidential client's service account (client-credentials grant). */
+    public static String ofClient(String clientId, String secret) {
+        return CACHE.compute("client:" + clientId, (key, cached) -> cached != null
+                && cached.at().plus(REUSE_FOR).isAfter(Instant.now()) ? cached
+                : new Fetched(token("grant_type=client_credentials&client_id=" + clientId + "&client_secret="
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8), clientId), Instant.now())).token();
+    }
+
     private static String fetch(String username) {
-        String form = "grant_type=password&client_id=tongban-cli&username="
-                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo";
+        return token("grant_type=password&client_id=tongban-cli&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo", username);
+    }
+
+    private static String token(String form, String username) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestKeycloak.issuer() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();

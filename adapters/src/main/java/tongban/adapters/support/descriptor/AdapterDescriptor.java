@@ -20,7 +20,7 @@ import java.util.Map;
 public record AdapterDescriptor(String source, String department, String title, String baseUrlProperty,
                                 Duration timeout, Duration connectTimeout, Auth auth, Format format,
                                 Charset charset, Result result, Map<Integer, DepartmentException.Kind> statusKinds,
-                                List<Service> services) {
+                                List<Service> services, List<Callback> callbacks) {
 
     /** How the department's answers and request bodies are written. */
     public enum Format { JSON, XML }
@@ -64,6 +64,17 @@ public record AdapterDescriptor(String source, String department, String title, 
                           String subjectInput, int minimumLevel, boolean idempotent, List<OutputField> output) {
     }
 
+    /**
+     * A notice the department sends into the hub ({@code POST /api/v1/callbacks/<department>/<name>}).
+     *
+     * @param clientProperty the property naming the Keycloak client whose tokens alone may send it
+     * @param eventIdPointer where the department puts its own id of the event (repeats are recognised by it)
+     * @param fields         the canonical event's fields, read from the department's body as answers are
+     */
+    public record Callback(String name, String title, String clientProperty, String eventIdPointer,
+                           List<OutputField> fields) {
+    }
+
     /** A request field, checked before the department is called. */
     public record Input(String name, InputType type, boolean required, String defaultValue,
                         java.util.regex.Pattern pattern, int maxLength, Integer min, Integer max,
@@ -102,6 +113,8 @@ public record AdapterDescriptor(String source, String department, String title, 
         DATE,
         /** read in the field's {@code format}, answered as {@code yyyy-MM}. */
         MONTH,
+        /** read in the field's {@code format} as Beijing time, answered as ISO with offset ({@code …T10:00:00+08:00}). */
+        DATETIME,
         LIST
     }
 }

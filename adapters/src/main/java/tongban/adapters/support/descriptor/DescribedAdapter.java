@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import tongban.adapters.support.CallbackDefinition;
 import tongban.adapters.support.DepartmentAdapter;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.adapters.support.descriptor.AdapterDescriptor.AuthStyle;
@@ -26,9 +27,21 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
 
     private final AdapterDescriptor descriptor;
     private final List<ServiceDefinition> services;
+    private final List<CallbackDefinition> callbacks;
 
-    public DescribedAdapter(AdapterDescriptor descriptor) {
+    /** @param properties resolves the descriptor's property names (the callers' client ids) */
+    public DescribedAdapter(AdapterDescriptor descriptor, java.util.function.UnaryOperator<String> properties) {
         this.descriptor = descriptor;
+        this.callbacks = descriptor.callbacks().stream().map(c -> {
+            ResponseMapper mapper = new ResponseMapper(descriptor, c.fields());
+            return new CallbackDefinition(descriptor.department(), c.name(), c.title(),
+                    properties.apply(c.clientProperty()),
+                    body -> {
+                        JsonNode id = body.at(c.eventIdPointer());
+                        return id.isValueNode() && !id.asText().isBlank() ? id.asText().strip() : null;
+                    },
+                    mapper::notice);
+        }).toList();
         this.services = descriptor.services().stream()
                 .map(s -> new ServiceDefinition(descriptor.department(), s.name(), s.title(),
                         ServiceDefinition.routeUri(descriptor.department(), s.name()), s.subjectInput(),
@@ -44,6 +57,11 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
     @Override
     public List<ServiceDefinition> services() {
         return services;
+    }
+
+    @Override
+    public List<CallbackDefinition> callbacks() {
+        return callbacks;
     }
 
     @Override

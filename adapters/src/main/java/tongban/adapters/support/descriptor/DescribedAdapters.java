@@ -49,7 +49,12 @@ public class DescribedAdapters implements BeanDefinitionRegistryPostProcessor, E
             if (descriptor.auth().secretProperty() != null) {
                 requireProperty(descriptor, "auth.secret-property", descriptor.auth().secretProperty());
             }
-            RootBeanDefinition bean = new RootBeanDefinition(DescribedAdapter.class, () -> new DescribedAdapter(descriptor));
+            for (int i = 0; i < descriptor.callbacks().size(); i++) {
+                requireProperty(descriptor, "callbacks[" + i + "].client-property",
+                        descriptor.callbacks().get(i).clientProperty());
+            }
+            RootBeanDefinition bean = new RootBeanDefinition(DescribedAdapter.class,
+                    () -> new DescribedAdapter(descriptor, environment::getRequiredProperty));
             registry.registerBeanDefinition("describedAdapter." + descriptor.department(), bean);
         }
     }

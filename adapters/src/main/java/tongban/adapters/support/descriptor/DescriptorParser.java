@@ -67,7 +67,7 @@ public final class DescriptorParser {
 
     private AdapterDescriptor descriptor(JsonNode root) {
         allowOnly(root, "", "department", "title", "base-url-property", "timeout", "connect-timeout", "auth", "format",
-                "charset", "result", "http-statuses", "services");
+                "charset", "result", "http-statuses", "services", "callbacks");
         String department = required(root, "", "department", KEBAB, "kebab case, e.g. enterprise-registration");
         Format format = enumValue(root, "", "format", Format.class, Format.JSON);
         Charset charset = charset(root);
@@ -89,7 +89,39 @@ public final class DescriptorParser {
                         + department + ".url"),
                 duration(root, "timeout", Duration.ofSeconds(5)), duration(root, "connect-timeout", Duration.ofSeconds(2)),
                 auth(root.get("auth")), format, charset, result(root.get("result")), statusKinds(root.get("http-statuses")),
-                List.copyOf(services));
+                List.copyOf(services), callbacks(root.get("callbacks")));
+    }
+
+    private List<AdapterDescriptor.Callback> callbacks(JsonNode list) {
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw error("callbacks", "must be a list");
+        }
+        List<AdapterDescriptor.Callback> callbacks = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String at = "callbacks[" + i + "]";
+            JsonNode node = list.get(i);
+            allowOnly(node, at, "name", "title", "client-property", "event-id", "fields");
+            String name = required(node, at, "name", KEBAB, "kebab case, e.g. stage-changed");
+            if (!names.add(name)) {
+                throw error(at + ".name", "duplicate callback '" + name + "'");
+            }
+            String eventId = text(node, at, "event-id", null);
+            if (eventId == null) {
+                throw error(at + ".event-id", "is required: the department's id of the event, so a repeat is recognised");
+            }
+            JsonNode fields = node.get("fields");
+            if (fields == null || !fields.isObject() || fields.isEmpty()) {
+                throw error(at + ".fields", "is required: the canonical event's fields and where they come from");
+            }
+            callbacks.add(new AdapterDescriptor.Callback(name, text(node, at, "title", name),
+                    required(node, at, "client-property", PROPERTY, "a property naming the calling client"),
+                    relativePointer(eventId), outputs(fields, at + ".fields")));
+        }
+        return List.copyOf(callbacks);
     }
 
     private Auth auth(JsonNode auth) {
@@ -328,9 +360,13 @@ public final class DescriptorParser {
                 items = outputs(itemSpec, field + ".items");
             }
             DateTimeFormatter format = null;
-            if (type == ValueType.DATE || type == ValueType.MONTH) {
-                format = formatter(text(spec, field, "format", type == ValueType.DATE ? "yyyy-MM-dd" : "yyyy-MM"),
-                        field + ".format");
+            if (type == ValueType.DATE || type == ValueType.MONTH || type == ValueType.DATETIME) {
+                String defaultFormat = switch (type) {
+                    case DATE -> "yyyy-MM-dd";
+                    case MONTH -> "yyyy-MM";
+                    default -> "yyyy-MM-dd HH:mm:ss";
+                };
+                format = formatter(text(spec, field, "format", defaultFormat), field + ".format");
             }
             Map<String, String> codes = new LinkedHashMap<>();
             JsonNode codeNode = spec.get("codes");

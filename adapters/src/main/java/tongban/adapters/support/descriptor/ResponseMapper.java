@@ -33,6 +33,8 @@ final class ResponseMapper {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> TRUE = Set.of("1", "true", "Y", "y", "是");
     private static final Set<String> FALSE = Set.of("0", "false", "N", "n", "否");
+    /** Department systems write local times without a zone: Beijing time. */
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
 
     private final AdapterDescriptor descriptor;
     private final List<OutputField> output;
@@ -72,6 +74,19 @@ final class ResponseMapper {
             throw fail(Kind.ERROR, null, "answered without the data at " + result.dataPointer());
         }
         return fields(data, output);
+    }
+
+    /**
+     * Reads a department's notice (a callback body) into canonical fields.
+     *
+     * @throws tongban.adapters.support.InvalidRequestException if a field cannot be read
+     */
+    ObjectNode notice(JsonNode body) {
+        try {
+            return fields(body, output);
+        } catch (DepartmentException e) {
+            throw new tongban.adapters.support.InvalidRequestException(null, e.getMessage());
+        }
     }
 
     private ObjectNode fields(JsonNode data, List<OutputField> fields) {
@@ -116,6 +131,8 @@ final class ResponseMapper {
                 }
                 case DATE -> TextNode.valueOf(LocalDate.from(field.departmentFormat().parse(mapped)).toString());
                 case MONTH -> TextNode.valueOf(YearMonth.from(field.departmentFormat().parse(mapped)).toString());
+                case DATETIME -> TextNode.valueOf(java.time.LocalDateTime.from(field.departmentFormat().parse(mapped))
+                        .atZone(BEIJING).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
                 case LIST -> throw new IllegalStateException("lists are mapped above");
             };
         } catch (NumberFormatException | java.time.DateTimeException e) {

@@ -66,7 +66,10 @@ class DescriptorParserTest {
                         "    path: /meters/{meterNo}\n    body: { a: 1 }\n", "services[0].body: a GET sends no body"),
                 Arguments.of("ok codes missing", "ok: [\"0\"], ", "", "result.ok: is required"),
                 Arguments.of("bad duration", "department: water", "department: water\ntimeout: soon",
-                        "timeout: 'soon' is not a duration"));
+                        "timeout: 'soon' is not a duration"),
+                Arguments.of("callback without event id", "services:", "callbacks:\n  - name: read\n"
+                                + "    client-property: tongban.departments.water.client\n    fields: { a: b }\nservices:",
+                        "callbacks[0].event-id: is required"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,162 @@
+package tongban.hub.exchange.callbacks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.JmsException;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tongban.adapters.support.CallbackDefinition;
+import tongban.adapters.support.DepartmentAdapter;
+import tongban.adapters.support.InvalidRequestException;
+import tongban.hub.exchange.CanonicalAnswers;
+import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.exchange.ExchangeProperties;
+import tongban.hub.exchange.async.DepartmentQueues;
+import tongban.hub.messagelog.Hashing;
+import tongban.hub.messagelog.LogEntry;
+import tongban.hub.messagelog.MessageLog;
+import tongban.sso.identity.Caller;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Notices from department systems ({@link CallbackDefinition}): only the department's own client may send them; each
+ * is read into the canonical event, recorded once by the department's event id and published on the exchange's
+ * topic {@code tongban.events.<department>}. A repeat (the department did not see our answer and sent again) is
+ * acknowledged without a second event. Every notice, taken or refused, is in the message log.
+ */
+@Service
+class CallbackService {
+
+    static final String TOPIC_PREFIX = "tongban.events.";
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /** The outcome: the stored event, and whether it had been received before. */
+    record Received(ObjectNode event, boolean repeated) {
+    }
+
+    private final Map<String, CallbackDefinition> callbacks = new LinkedHashMap<>();
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final JmsTemplate jms;
+    private final MessageLog messageLog;
+    private final CanonicalAnswers answers;
+    private final ExchangeProperties exchange;
+    private final ObjectMapper json;
+
+    CallbackService(List<DepartmentAdapter> adapters, JdbcTemplate jdbc, TransactionTemplate tx, JmsTemplate jms,
+                    MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange, ObjectMapper json) {
+        adapters.forEach(a -> a.callbacks().forEach(c -> callbacks.put(c.address(), c)));
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.jms = jms;
+        this.messageLog = messageLog;
+        this.answers = answers;
+        this.exchange = exchange;
+        this.json = json;
+    }
+
+    static String topic(String department) {
+        return TOPIC_PREFIX + department;
+    }
+
+    Received receive(Caller caller, String department, String name, byte[] raw, JsonNode body, String requestId) {
+        Instant started = Instant.now();
+        long startNanos = System.nanoTime();
+        try {
+            Received received = take(caller, department, name, body, requestId, started);
+            log(requestId, started, startNanos, caller, department, name, received.repeated() ? "REPEATED" : "EVENT",
+                    received.repeated() ? 200 : 202, raw, answers.bytes(received.event()));
+            return received;
+        } catch (ExchangeFailure failure) {
+            log(requestId, started, startNanos, caller, department, name, failure.code(), failure.status().value(), raw,
+                    answers.problem(failure));
+            throw failure;
+        }
+    }
+
+    private Received take(Caller caller, String department, String name, JsonNode body, String requestId,
+                          Instant received) {
+        CallbackDefinition callback = Optional.ofNullable(callbacks.get(department + "/" + name)).orElseThrow(() ->
+                new ExchangeFailure(HttpStatus.NOT_FOUND, "UNKNOWN_CALLBACK", "there is no callback " + department + "/" + name));
+        if (!callback.clientId().equals(caller.clientId())) {
+            throw new ExchangeFailure(HttpStatus.FORBIDDEN, "NOT_THE_DEPARTMENT_SYSTEM",
+                    "only the department's own system may send " + callback.address());
+        }
+        String eventId = callback.eventId().apply(body);
+        if (eventId == null || !EVENT_ID.matcher(eventId).matches()) {
+            throw ExchangeFailure.invalid("the notice must carry its event id (1–64 letters, digits or . _ : -)");
+        }
+        JsonNode data;
+        try {
+            data = callback.toCanonical().apply(body);
+        } catch (InvalidRequestException e) {
+            throw ExchangeFailure.invalid("the notice cannot be read: " + e.getMessage());
+        }
+        ObjectNode event = json.createObjectNode()
+                .put("eventId", eventId)
+                .put("department", department)
+                .put("event", name)
+                .put("receivedAt", received.toString())
+                .put("requestId", requestId);
+        event.set("data", data);
+        return tx.execute(status -> store(department, name, eventId, requestId, received, event));
+    }
+
+    /** Records the event and publishes it in one go: if the broker refuses, the record is rolled back too. */
+    private Received store(String department, String name, String eventId, String requestId, Instant received,
+                           ObjectNode event) {
+        try {
+            jdbc.update("INSERT INTO callback_event (department, callback, event_id, request_id, received_at, event_body) "
+                            + "VALUES (?,?,?,?,?,?)", department, name, eventId, requestId, Timestamp.from(received),
+                    event.toString());
+        } catch (DuplicateKeyException repeat) {
+            String first = jdbc.queryForObject("SELECT event_body FROM callback_event WHERE department = ? AND "
+                    + "callback = ? AND event_id = ?", String.class, department, name, eventId);
+            return new Received(parse(first), true);
+        }
+        try {
+            jms.execute(session -> {
+                var message = session.createTextMessage(event.toString());
+                message.setStringProperty(DepartmentQueues.DUPLICATE_ID, department + "/" + name + "/" + eventId);
+                message.setStringProperty("tongbanEvent", name);
+                try (var producer = session.createProducer(session.createTopic(topic(department)))) {
+                    producer.send(message);
+                }
+                return null;
+            }, true);
+        } catch (JmsException e) {
+            throw new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "EVENT_BUS_UNAVAILABLE",
+                    "the notice could not be published; send it again later", 5);
+        }
+        return new Received(event, false);
+    }
+
+    private ObjectNode parse(String stored) {
+        try {
+            return (ObjectNode) json.readTree(stored);
+        } catch (Exception e) {
+            throw new IllegalStateException("a stored event is not JSON", e);
+        }
+    }
+
+    private void log(String requestId, Instant started, long startNanos, Caller caller, String department, String name,
+                     String outcome, int status, byte[] raw, byte[] answer) {
+        messageLog.record(new LogEntry(requestId, started, caller.clientId(), caller.subject(), caller.username(), null,
+                CanonicalAnswers.cut(department), CanonicalAnswers.cut(name), null, outcome, status,
+                (System.nanoTime() - startNanos) / 1_000_000, Hashing.sha256(raw),
+                Hashing.sha256(answer == null ? new byte[0] : answer)), exchange.logWaitTimeout());
+    }
+
+}
