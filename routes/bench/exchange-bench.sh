@@ -3,7 +3,9 @@
 # Measures, in one run on one machine: the same department call made directly to its mock and made
 # through the hub with a valid token (every call authenticated, access-checked and written to the
 # message log), at a fixed concurrency; then prints both, their ratio, and the hub's start-up time and
-# resident memory under load. Environment: HUB_PORT KC_PORT ITEM_PORT PS_PORT HUB_PID HUB_LOG HUB_WALL_READY_MS.
+# resident memory under load; then the asynchronous exchange (submissions through the hub's persistent queues)
+# against plain JMS on an embedded broker with the same settings.
+# Environment: HUB_PORT KC_PORT ITEM_PORT PS_PORT HUB_PID HUB_LOG HUB_JAR HUB_WALL_READY_MS.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
@@ -93,6 +95,16 @@ run "hub     GET  /actuator/health/liveness (no auth)" "http://127.0.0.1:$HUB_PO
 run "hub     GET  /api/v1/services (token checked)" "http://127.0.0.1:$HUB_PORT/api/v1/services" "$get_lua"
 rm -f "$get_lua"
 
+echo
+SUBMISSIONS=${BENCH_SUBMISSIONS:-3000} PRODUCERS=${BENCH_PRODUCERS:-8}
+echo "asynchronous exchange, $SUBMISSIONS persistent submissions from $PRODUCERS clients (construction approval):"
+queue_bench() { java -Dloader.main=tongban.hub.bench.QueueBench -cp "$HUB_JAR" \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>/dev/null | awk '$1 == "RESULT"'; }
+read -r _ _ j_rate j_lost j_dup < <(queue_bench baseline "$SUBMISSIONS" "$PRODUCERS" 4)
+printf "  %-44s %10.0f msg/s  lost %s  duplicated %s\n" "plain JMS producer → 4 transacted consumers" "$j_rate" "$j_lost" "$j_dup"
+read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS")
+printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "hub POST …/submissions → queue → department" "$a_rate" "$a_lost" "$a_dup"
+
 started=$(grep -o 'process running for [0-9.]*' "$HUB_LOG" | awk '{print $4}' | tail -1)
 echo
 echo "results (hub ÷ direct, same run):"
@@ -102,6 +114,8 @@ awk -v a="$h_rps" -v b="$d_rps" -v p="$h_p50" -v q="$d_p50" -v x="$h_p99" -v y="
 awk -v h="$l_h_p50" -v d="$l_d_p50" 'BEGIN { printf "  REST  added p50 at 1 conn   %.3f ms (target < 2 ms)\n", h - d }'
 awk -v a="$sh_rps" -v b="$sd_rps" -v p="$sh_p50" -v q="$sd_p50" 'BEGIN {
   printf "  SOAP  throughput ratio  %.2f×   added p50 %.3f ms\n", a / b, p - q }'
+awk -v a="$a_rate" -v b="$j_rate" 'BEGIN { printf "  async throughput ratio  %.2f×   hub ÷ plain JMS on the same broker settings (target ≥ 0.70×)\n", a / b }'
+echo "  async lost / duplicated hub $a_lost / $a_dup, plain JMS $j_lost / $j_dup"
 echo "  hub start-up            ${started:-?} s from JVM start to ready (Spring's own figure), ${HUB_WALL_READY_MS:-?} ms wall clock to readiness probe (target < 20 s)"
 awk -v k="$rss_kb" 'BEGIN { printf "  hub resident memory     %.0f MB peak under load (target < 600 MB)\n", k / 1024 }'
 echo "  hub non-2xx answers     $h_err"

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * 留痕 — the tamper-evident record of every exchange call. {@link #record} returns only once the entry
@@ -30,6 +32,7 @@ public class MessageLog implements SmartLifecycle {
     private final MessageLogStore store;
     private final byte[] subjectKey;
     private final int maxBatch;
+    private final long lingerNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private volatile boolean running;
     private Thread writer;
@@ -38,6 +41,7 @@ public class MessageLog implements SmartLifecycle {
         this.store = store;
         this.subjectKey = properties.subjectKey().getBytes(StandardCharsets.UTF_8);
         this.maxBatch = properties.maxBatch();
+        this.lingerNanos = properties.linger().toNanos();
     }
 
     /**
@@ -53,10 +57,11 @@ public class MessageLog implements SmartLifecycle {
     /**
      * Records one call together with a change of the caller's own (an UPDATE through the same data source), in one
      * transaction: either both are committed or neither — so that, say, a submission is never marked done without
-     * its attempt on the record, nor recorded as done twice. Keep {@code alongside} to a short, simple statement:
-     * if it fails, the batch it is committed with fails.
+     * its attempt on the record, nor recorded as done twice. Keep {@code alongside} to a short, simple statement
+     * that cannot fail on its own account (use a savepoint from the given transaction if it might): if it fails,
+     * the batch it is committed with fails.
      */
-    public long record(LogEntry entry, Duration wait, Runnable alongside) {
+    public long record(LogEntry entry, Duration wait, Consumer<TransactionStatus> alongside) {
         Pending pending = new Pending(entry, new CompletableFuture<>(), alongside);
         try {
             if (!running || !queue.offer(pending, wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -86,6 +91,17 @@ public class MessageLog implements SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                if (lingerNanos > 0 && batch.size() > 1) { // others are writing too: give them a moment to join
+                    long until = System.nanoTime() + lingerNanos;
+                    for (long left = lingerNanos; left > 0 && batch.size() < maxBatch; left = until - System.nanoTime()) {
+                        Pending more = queue.poll(left, TimeUnit.NANOSECONDS);
+                        if (more == null) {
+                            break;
+                        }
+                        batch.add(more);
+                        queue.drainTo(batch, maxBatch - batch.size());
+                    }
+                }
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -103,7 +119,8 @@ public class MessageLog implements SmartLifecycle {
                             subjectRef(e.dataSubject()), e.department(), e.service(), e.caseId(), e.outcome(),
                             e.status(), e.latencyMs(), e.requestSha256(), e.responseSha256()))
                     .toList();
-            List<Runnable> alongside = batch.stream().map(Pending::alongside).filter(a -> a != null).toList();
+            List<Consumer<TransactionStatus>> alongside = batch.stream().map(Pending::alongside)
+                    .filter(a -> a != null).toList();
             long[] seqs = store.append(entries, alongside);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(seqs[i]);
@@ -143,7 +160,7 @@ public class MessageLog implements SmartLifecycle {
         return Integer.MAX_VALUE - 4096;
     }
 
-    private record Pending(LogEntry entry, CompletableFuture<Long> done, Runnable alongside) {
+    private record Pending(LogEntry entry, CompletableFuture<Long> done, Consumer<TransactionStatus> alongside) {
     }
 
     /** The log could not take an entry: the call must not be answered as if it were recorded. */

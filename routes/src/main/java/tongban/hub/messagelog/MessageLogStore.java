@@ -3,6 +3,7 @@ package tongban.hub.messagelog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
@@ -41,7 +42,7 @@ class MessageLogStore {
      * Appends entries (subject already pseudonymised) to the chain in one transaction, together with the callers'
      * own changes; returns their seqs.
      */
-    long[] append(List<LogEntry> entries, List<Runnable> alongside) {
+    long[] append(List<LogEntry> entries, List<Consumer<TransactionStatus>> alongside) {
         return tx.execute(status -> {
             Head head = jdbc.queryForObject("SELECT last_seq, last_hash FROM message_log_head WHERE id = 1 FOR UPDATE",
                     (rs, i) -> new Head(rs.getLong(1), rs.getString(2)));
@@ -66,7 +67,7 @@ class MessageLogStore {
             }
             jdbc.batchUpdate(INSERT, rows);
             jdbc.update("UPDATE message_log_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
-            alongside.forEach(Runnable::run);
+            alongside.forEach(a -> a.accept(status));
             return seqs;
         });
     }

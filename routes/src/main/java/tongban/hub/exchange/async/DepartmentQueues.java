@@ -52,6 +52,12 @@ public class DepartmentQueues implements ArtemisConfigurationCustomizer {
 
     @Override
     public void customize(org.apache.activemq.artemis.core.config.Configuration configuration) {
+        configure(configuration, properties, departments);
+    }
+
+    /** The broker settings of the department queues; also used by the queue benchmark's plain-JMS baseline. */
+    public static void configure(org.apache.activemq.artemis.core.config.Configuration configuration,
+                                 AsyncProperties properties, List<String> departments) {
         configuration.addAddressSetting(PREFIX + "#", new AddressSettings()
                 .setMaxDeliveryAttempts(properties.maxAttempts())
                 .setRedeliveryDelay(properties.redeliveryDelay().toMillis())

@@ -23,9 +23,15 @@ class OutboxSweep {
         this.properties = properties;
     }
 
+    @Scheduled(fixedDelay = 200)
+    void markQueued() {
+        submissions.markEnqueued();
+    }
+
     @Scheduled(fixedDelayString = "${tongban.exchange.async.outbox-sweep-every:5s}",
             initialDelayString = "${tongban.exchange.async.outbox-sweep-every:5s}")
     void sweep() {
+        submissions.markEnqueued();
         Instant before = Instant.now().minus(properties.outboxSweepAfter());
         store.notEnqueued(before, 500).forEach(submissions::enqueue);
     }

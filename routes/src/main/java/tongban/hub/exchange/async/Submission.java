@@ -14,10 +14,8 @@ public record Submission(String id, String clientId, String idempotencyKey, Stri
                          String problemCode, Instant createdAt, Instant updatedAt) {
 
     public enum Status {
-        /** stored and (being) put on its department's queue */
+        /** stored and put on its department's queue; a consumer may be calling the department right now */
         ACCEPTED,
-        /** a consumer is calling the department */
-        PROCESSING,
         /** the last attempt failed for a reason that may pass; the broker redelivers it after a back-off */
         RETRYING,
         /** the department answered; the result is kept */

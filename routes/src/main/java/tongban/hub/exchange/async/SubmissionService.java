@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.hub.exchange.Admission;
 import tongban.hub.exchange.CanonicalAnswers;
@@ -23,7 +24,13 @@ import tongban.sso.identity.Caller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.UUID;
 
 /**
@@ -54,6 +61,8 @@ public class SubmissionService {
     private final ExchangeProperties exchange;
     private final AsyncProperties properties;
     private final ObjectMapper json;
+    /** Queued since the last mark; marked in batches — marking each on its own would cost a commit per submission. */
+    private final Queue<String> enqueued = new ConcurrentLinkedQueue<>();
 
     SubmissionService(Admission admission, ServiceRegistry registry, DepartmentCall departments, SubmissionStore store,
                       JmsTemplate jms, MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange,
@@ -84,43 +93,46 @@ public class SubmissionService {
         try {
             Admission.Admitted admitted = admission.admit(caller, department, serviceName, request, caseId);
             subject = admitted.subject();
-            Accepted accepted = store(caller, admitted.service(), rawRequest, requestHash, caseId, idempotencyKey,
-                    requestId);
-            if (!accepted.repeated()) {
-                enqueue(accepted.submission());
+            if (idempotencyKey != null) {
+                Optional<Submission> earlier = store.findByKey(caller.clientId(), idempotencyKey);
+                if (earlier.isPresent()) {
+                    Accepted repeated = repeat(earlier.get(), requestHash);
+                    log(requestId, started, startNanos, caller.clientId(), caller.subject(), caller.username(),
+                            subject, department, serviceName, caseId, "REPEATED", 202, requestHash,
+                            Hashing.sha256(earlier.get().id().getBytes(StandardCharsets.UTF_8)), null);
+                    return repeated;
+                }
             }
+            Submission submission = newSubmission(caller, admitted.service(), rawRequest, requestHash, caseId,
+                    idempotencyKey, requestId);
+            AtomicBoolean stored = new AtomicBoolean();
+            // the row and its ACCEPTED entry are committed together, in the message log's group commit
             log(requestId, started, startNanos, caller.clientId(), caller.subject(), caller.username(), subject,
-                    department, serviceName, caseId, accepted.repeated() ? "REPEATED" : "ACCEPTED", 202, requestHash,
-                    Hashing.sha256(accepted.submission().id().getBytes(StandardCharsets.UTF_8)));
-            return accepted;
+                    department, serviceName, caseId, "ACCEPTED", 202, requestHash,
+                    Hashing.sha256(submission.id().getBytes(StandardCharsets.UTF_8)),
+                    tx -> stored.set(store.insert(submission, tx)));
+            if (!stored.get()) { // the same key at the same moment from another request: that one is the submission
+                return repeat(store.findByKey(caller.clientId(), idempotencyKey).orElseThrow(), requestHash);
+            }
+            enqueue(submission);
+            return new Accepted(submission, false);
         } catch (ExchangeFailure failure) {
             if (subject == null) {
                 subject = admission.subjectIfReadable(department, serviceName, request);
             }
             log(requestId, started, startNanos, caller.clientId(), caller.subject(), caller.username(), subject,
                     department, serviceName, caseId, failure.code(), failure.status().value(), requestHash,
-                    Hashing.sha256(answers.problem(failure)));
+                    Hashing.sha256(answers.problem(failure)), null);
             throw failure;
         }
     }
 
-    private Accepted store(Caller caller, ServiceDefinition service, byte[] rawRequest, String requestHash,
-                           String caseId, String idempotencyKey, String requestId) {
-        if (idempotencyKey != null) {
-            Optional<Submission> earlier = store.findByKey(caller.clientId(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return repeat(earlier.get(), requestHash);
-            }
-        }
+    private static Submission newSubmission(Caller caller, ServiceDefinition service, byte[] rawRequest,
+                                            String requestHash, String caseId, String idempotencyKey, String requestId) {
         Instant now = Instant.now();
-        Submission submission = new Submission(UUID.randomUUID().toString(), caller.clientId(), idempotencyKey,
-                requestHash, caller.subject(), caller.username(), service.department(), service.service(), caseId,
-                requestId, new String(rawRequest, StandardCharsets.UTF_8), Submission.Status.ACCEPTED, 0, null, null,
-                now, now);
-        if (!store.insert(submission)) { // the same key, submitted at the same moment by another request
-            return repeat(store.findByKey(caller.clientId(), idempotencyKey).orElseThrow(), requestHash);
-        }
-        return new Accepted(submission, false);
+        return new Submission(UUID.randomUUID().toString(), caller.clientId(), idempotencyKey, requestHash,
+                caller.subject(), caller.username(), service.department(), service.service(), caseId, requestId,
+                new String(rawRequest, StandardCharsets.UTF_8), Submission.Status.ACCEPTED, 0, null, null, now, now);
     }
 
     private static Accepted repeat(Submission earlier, String requestHash) {
@@ -140,7 +152,7 @@ public class SubmissionService {
                 message.setStringProperty(SUBMISSION_ID, submission.id());
                 return message;
             });
-            store.markEnqueued(submission.id());
+            enqueued.add(submission.id());
         } catch (JmsException e) {
             LOG.warn("submission {} stored but not queued yet ({}); the outbox sweep will queue it",
                     submission.id(), e.getMessage());
@@ -153,15 +165,18 @@ public class SubmissionService {
      * @param deliveryCount the broker's count of deliveries of this message, 1 for the first
      */
     Next process(String submissionId, int deliveryCount) {
-        Optional<Submission> claimed = store.claim(submissionId);
-        if (claimed.isEmpty()) {
+        Optional<Submission> found = store.find(submissionId).filter(s -> !s.status().isFinal());
+        if (found.isEmpty()) {
             LOG.debug("submission {} is already finished; duplicate delivery acknowledged", submissionId);
             return Next.ACKNOWLEDGE;
         }
-        Submission s = claimed.get();
+        Submission s = found.get();
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
-        String attemptId = s.id() + "/" + s.attempts();
+        // counted when its outcome is recorded: an attempt cut short by a crash is not on the record, and the
+        // redelivered one takes its number
+        int attempt = s.attempts() + 1;
+        String attemptId = s.id() + "/" + attempt;
         JsonNode request = parse(s.requestBody());
         String subject = admission.subjectIfReadable(s.department(), s.service(), request);
         try {
@@ -170,8 +185,8 @@ public class SubmissionService {
             Object data = departments.callOnce(service, request, s.id());
             byte[] result = answers.success(s.requestId(), s.department(), s.service(), s.caseId(), data);
             log(attemptId, started, startNanos, s, subject, "OK", 200, Hashing.sha256(result),
-                    () -> store.finish(s.id(), Submission.Status.SUCCEEDED, new String(result, StandardCharsets.UTF_8),
-                            null));
+                    tx -> store.finish(s.id(), attempt, Submission.Status.SUCCEEDED,
+                            new String(result, StandardCharsets.UTF_8), null));
             return Next.ACKNOWLEDGE;
         } catch (ExchangeFailure failure) {
             byte[] problem = answers.problem(failure);
@@ -181,7 +196,7 @@ public class SubmissionService {
             Submission.Status next = !transientFailure ? Submission.Status.FAILED
                     : last ? Submission.Status.DEAD_LETTERED : Submission.Status.RETRYING;
             log(attemptId, started, startNanos, s, subject, failure.code(), failure.status().value(),
-                    Hashing.sha256(problem), () -> store.finish(s.id(), next, body, failure.code()));
+                    Hashing.sha256(problem), tx -> store.finish(s.id(), attempt, next, body, failure.code()));
             if (!transientFailure) {
                 return Next.ACKNOWLEDGE;
             }
@@ -207,7 +222,7 @@ public class SubmissionService {
 
     /** An attempt's log entry and the submission's new status, committed together. */
     private void log(String attemptId, Instant started, long startNanos, Submission s, String subject, String outcome,
-                     int status, String responseHash, Runnable statusChange) {
+                     int status, String responseHash, Consumer<TransactionStatus> statusChange) {
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
         messageLog.record(new LogEntry(attemptId, started, s.clientId(), s.callerSubject(), s.callerName(), subject,
                 s.department(), s.service(), s.caseId(), outcome, status, latencyMs, s.requestSha256(), responseHash),
@@ -216,10 +231,24 @@ public class SubmissionService {
 
     private void log(String requestId, Instant started, long startNanos, String clientId, String callerSubject,
                      String callerName, String subject, String department, String service, String caseId,
-                     String outcome, int status, String requestHash, String responseHash) {
+                     String outcome, int status, String requestHash, String responseHash,
+                     Consumer<TransactionStatus> alongside) {
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
         messageLog.record(new LogEntry(requestId, started, clientId, callerSubject, callerName, subject,
                 CanonicalAnswers.cut(department), CanonicalAnswers.cut(service), caseId, outcome, status, latencyMs,
-                requestHash, responseHash), exchange.logWaitTimeout());
+                requestHash, responseHash), exchange.logWaitTimeout(), alongside);
+    }
+
+    /** Notes what was queued since the last call, in one batch (called by the outbox sweep's schedule). */
+    void markEnqueued() {
+        List<String> ids = new ArrayList<>();
+        while (ids.size() < 1000) {
+            String id = enqueued.poll();
+            if (id == null) {
+                break;
+            }
+            ids.add(id);
+        }
+        store.markEnqueued(ids);
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionStatus;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,16 +32,24 @@ class SubmissionStore {
         this.jdbc = jdbc;
     }
 
-    /** @return false if the client already used this idempotency key */
-    boolean insert(Submission s) {
+    /**
+     * Inserts within the caller's transaction (the message log's batch), behind a savepoint, so that a key used at
+     * the same moment by another request costs only this row, not the batch.
+     *
+     * @return false if the client already used this idempotency key
+     */
+    boolean insert(Submission s, TransactionStatus tx) {
+        Object savepoint = tx.createSavepoint();
         try {
-            jdbc.update("INSERT INTO submission (" + COLUMNS + ", enqueued) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,FALSE)",
+            jdbc.update("INSERT INTO submission (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     s.id(), s.clientId(), s.idempotencyKey(), s.requestSha256(), s.callerSubject(), s.callerName(),
                     s.department(), s.service(), s.caseId(), s.requestId(), s.requestBody(), s.status().name(),
                     s.attempts(), s.resultBody(), s.problemCode(), Timestamp.from(s.createdAt()),
                     Timestamp.from(s.updatedAt()));
+            tx.releaseSavepoint(savepoint);
             return true;
         } catch (DuplicateKeyException e) {
+            tx.rollbackToSavepoint(savepoint);
             return false;
         }
     }
@@ -54,33 +63,35 @@ class SubmissionStore {
                 ROW, clientId, idempotencyKey).stream().findFirst();
     }
 
-    void markEnqueued(String id) {
-        jdbc.update("UPDATE submission SET enqueued = TRUE WHERE id = ?", id);
+    /**
+     * Notes submissions as on their queue, many in one batch (the outbox sweep leaves them alone). Rows of their own,
+     * so that these marks never wait for, or deadlock with, the status updates of the very same submissions.
+     */
+    void markEnqueued(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        // standard MERGE (H2 and PostgreSQL 15+): a submission queued twice (the sweep) is noted once
+        jdbc.batchUpdate("MERGE INTO submission_queued q USING (VALUES (CAST(? AS VARCHAR(36)))) AS v(id) ON q.id = v.id "
+                + "WHEN NOT MATCHED THEN INSERT (id) VALUES (v.id)",
+                ids.stream().distinct().map(id -> new Object[]{id}).toList());
     }
 
-    /** Submissions accepted before {@code before} whose message is not known to be on a queue. */
+    /** Submissions accepted before {@code before}, never attempted, and not known to be on a queue. */
     List<Submission> notEnqueued(Instant before, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM submission WHERE enqueued = FALSE AND created_at < ? "
+        return jdbc.query("SELECT " + COLUMNS + " FROM submission s WHERE status = 'ACCEPTED' AND attempts = 0 "
+                + "AND created_at < ? AND NOT EXISTS (SELECT 1 FROM submission_queued q WHERE q.id = s.id) "
                 + "ORDER BY created_at FETCH FIRST " + limit + " ROWS ONLY", ROW, Timestamp.from(before));
     }
 
     /**
-     * Takes a submission up for an attempt. A submission that is already final is not taken (a duplicate delivery);
-     * one left PROCESSING by a consumer that died is taken again.
-     *
-     * @return the submission as taken up, or empty if it is final (or unknown)
+     * Records the outcome of attempt number {@code attempt}, unless another delivery already finished the
+     * submission. Runs in the transaction of the attempt's message-log entry: an attempt is counted exactly when
+     * it is on the record.
      */
-    Optional<Submission> claim(String id) {
-        int updated = jdbc.update("UPDATE submission SET status = 'PROCESSING', attempts = attempts + 1, "
-                + "enqueued = TRUE, updated_at = ? WHERE id = ? AND status NOT IN ('SUCCEEDED', 'FAILED')",
-                Timestamp.from(Instant.now()), id);
-        return updated == 0 ? Optional.empty() : find(id);
-    }
-
-    /** Records the outcome of an attempt, unless another delivery already finished the submission. */
-    boolean finish(String id, Submission.Status status, String resultBody, String problemCode) {
-        return jdbc.update("UPDATE submission SET status = ?, result_body = ?, problem_code = ?, updated_at = ? "
-                        + "WHERE id = ? AND status NOT IN ('SUCCEEDED', 'FAILED')",
-                status.name(), resultBody, problemCode, Timestamp.from(Instant.now()), id) == 1;
+    boolean finish(String id, int attempt, Submission.Status status, String resultBody, String problemCode) {
+        return jdbc.update("UPDATE submission SET status = ?, attempts = ?, result_body = ?, "
+                        + "problem_code = ?, updated_at = ? WHERE id = ? AND status NOT IN ('SUCCEEDED', 'FAILED')",
+                status.name(), attempt, resultBody, problemCode, Timestamp.from(Instant.now()), id) == 1;
     }
 }
