@@ -1,6 +1,7 @@
 package tongban.hub.support;
 
 import tongban.sso.keycloak.KeycloakLauncher;
+import tongban.sso.keycloak.RealmFiles;
 import tongban.sso.keycloak.RunningKeycloak;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One real Keycloak for the whole test run, started on first use with the committed realm (and its demo
@@ -28,7 +30,14 @@ public final class TestKeycloak {
         return url() + "/realms/" + KeycloakLauncher.REALM;
     }
 
+    /** The run's extra signing key in the test realm (see {@link TestSigningKey}); null for an external Keycloak. */
+    public static TestSigningKey signingKey() {
+        url();
+        return Holder.signingKey;
+    }
+
     private static final class Holder {
+        static TestSigningKey signingKey;
         static final String URL = start();
 
         private static String start() {
@@ -40,8 +49,11 @@ public final class TestKeycloak {
                 Path root = ProjectRoot.path();
                 Path work = root.resolve(".tongban/test");
                 Files.createDirectories(work);
+                signingKey = TestSigningKey.generate(work);
+                Path overlay = signingKey.writeOverlay(work.resolve("realm-overlay"));
                 RunningKeycloak keycloak = new KeycloakLauncher(work, root.resolve("sso/realm"), freePort(),
-                        "http://localhost:8080").start(Duration.ofMinutes(5));
+                        "http://localhost:8080", List.of(RealmFiles.DEMO, overlay.toAbsolutePath().toString()))
+                        .start(Duration.ofMinutes(5));
                 Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
                 return keycloak.url();
             } catch (IOException e) {

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -36,6 +37,7 @@ public final class KeycloakLauncher {
     private final Path realmDir;
     private final int port;
     private final String hubUrl;
+    private final List<String> overlays;
 
     /**
      * @param workDir  where the distribution is unpacked and the server's data and log are kept
@@ -44,10 +46,16 @@ public final class KeycloakLauncher {
      * @param hubUrl   the hub's base URL, for the portal's redirect URIs
      */
     public KeycloakLauncher(Path workDir, Path realmDir, int port, String hubUrl) {
+        this(workDir, realmDir, port, hubUrl, List.of(RealmFiles.DEMO));
+    }
+
+    /** @param overlays the overlay folders under {@code sso/realm} to merge, e.g. {@code demo} and (tests only) {@code test} */
+    public KeycloakLauncher(Path workDir, Path realmDir, int port, String hubUrl, List<String> overlays) {
         this.workDir = workDir;
         this.realmDir = realmDir;
         this.port = port;
         this.hubUrl = hubUrl;
+        this.overlays = List.copyOf(overlays);
     }
 
     public static String version() {
@@ -67,7 +75,7 @@ public final class KeycloakLauncher {
         deleteTree(data);
         Files.createDirectories(data.resolve("import"));
         Files.writeString(data.resolve("import").resolve(REALM + "-realm.json"),
-                RealmFiles.merged(realmDir, true, hubUrl), StandardCharsets.UTF_8);
+                RealmFiles.merged(realmDir, overlays, hubUrl), StandardCharsets.UTF_8);
 
         Path log = workDir.resolve("keycloak-" + port + ".log");
         String url = "http://localhost:" + port;

@@ -8,15 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The realm as code: {@code sso/realm/tongban-realm.json} is the production realm; the files in
  * {@code sso/realm/demo/} add what only a local run may have (demo users and passwords, demo client
- * secrets, the password-grant CLI client). Merging them here keeps the production file free of demo data.
+ * secrets, the password-grant CLI client); tests add an overlay of their own (a signing key generated for the
+ * run). Merging them here keeps the production file free of demo and test data.
  */
 public final class RealmFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String DEMO = "demo";
 
     private RealmFiles() {
     }
@@ -28,9 +31,17 @@ public final class RealmFiles {
      *                 and follow it when the port is overridden
      */
     public static String merged(Path realmDir, boolean demo, String hubUrl) throws IOException {
+        return merged(realmDir, demo ? List.of(DEMO) : List.of(), hubUrl);
+    }
+
+    /**
+     * @param overlayDirs folders whose JSON files are merged, in this order: relative to {@code realmDir}
+     *                    (e.g. {@code demo}) or absolute
+     */
+    public static String merged(Path realmDir, List<String> overlayDirs, String hubUrl) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(realmDir.resolve("tongban-realm.json").toFile());
-        if (demo) {
-            try (var overlays = Files.list(realmDir.resolve("demo"))) {
+        for (String dir : overlayDirs) {
+            try (var overlays = Files.list(realmDir.resolve(dir))) {
                 for (Path overlay : overlays.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                     merge(realm, (ObjectNode) JSON.readTree(overlay.toFile()));
                 }
@@ -40,7 +51,10 @@ public final class RealmFiles {
         return hubUrl == null ? text : text.replace("http://localhost:8080", hubUrl);
     }
 
-    /** Clients are merged by clientId (overlay fields win); users and other arrays are appended. */
+    /**
+     * Clients are merged by clientId (overlay fields win); users and other arrays are appended; objects (such as
+     * {@code components}) are merged key by key the same way.
+     */
     static void merge(ObjectNode realm, ObjectNode overlay) {
         overlay.fields().forEachRemaining(field -> {
             String name = field.getKey();
@@ -60,6 +74,8 @@ public final class RealmFiles {
                 }
             } else if (value.isArray() && realm.path(name).isArray()) {
                 realm.withArray(name).addAll((ArrayNode) value);
+            } else if (value.isObject() && realm.path(name).isObject()) {
+                merge((ObjectNode) realm.get(name), (ObjectNode) value);
             } else {
                 realm.set(name, value);
             }
