@@ -19,28 +19,22 @@ import java.util.List;
 @RestController
 class MessageLogController {
 
-    private final MessageLog log;
-    private final MessageLogStore store;
+    private final DataUsage usage;
     private final ChainVerifier verifier;
 
-    MessageLogController(MessageLog log, MessageLogStore store, ChainVerifier verifier) {
-        this.log = log;
-        this.store = store;
+    MessageLogController(DataUsage usage, ChainVerifier verifier) {
+        this.usage = usage;
         this.verifier = verifier;
     }
 
     /** 数据使用记录 — which client used which of my data, when, and for which case. */
     @GetMapping("/api/v1/me/data-usage")
-    DataUsage dataUsage(@AuthenticationPrincipal Jwt jwt) {
+    Trail dataUsage(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.from(jwt);
         if (caller.idNumber() == null) {
             throw new ExchangeFailure(HttpStatus.FORBIDDEN, "NOT_A_CITIZEN", "only a citizen account has a data-usage trail");
         }
-        List<DataUsage.Use> uses = store.bySubject(log.subjectRef(caller.idNumber()), 200).stream()
-                .map(e -> new DataUsage.Use(e.at(), e.clientId(), e.department(), e.service(), e.caseId(),
-                        e.outcome(), e.requestId()))
-                .toList();
-        return new DataUsage(uses);
+        return new Trail(usage.of(caller.idNumber(), 200));
     }
 
     /** Walks the whole chain; role {@code ops} only (see the security configuration). */
@@ -49,9 +43,6 @@ class MessageLogController {
         return verifier.verify();
     }
 
-    record DataUsage(List<Use> uses) {
-        record Use(Instant at, String client, String department, String service, String caseId, String outcome,
-                   String requestId) {
-        }
+    record Trail(List<DataUsage.Use> uses) {
     }
 }

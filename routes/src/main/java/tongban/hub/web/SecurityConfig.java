@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,7 +24,8 @@ import java.io.IOException;
 
 /**
  * Deny by default: the exchange API needs a valid Keycloak access token meant for the hub; health, info,
- * Prometheus and the API document are open; everything else is refused. Failures answer problem JSON.
+ * Prometheus and the API document are open; the portal has its own chain (sessions, OIDC login); everything else
+ * is refused. API failures answer problem JSON.
  */
 @Configuration
 public class SecurityConfig {
@@ -56,9 +58,10 @@ public class SecurityConfig {
     }
 
     @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         return http
-                .securityMatcher("/**")
+                .securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable()) // stateless bearer-token API: no cookies, nothing to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
@@ -78,6 +81,15 @@ public class SecurityConfig {
                         })
                         .accessDeniedHandler((request, response, e) -> write(response, json,
                                 Problems.of(HttpStatus.FORBIDDEN, "NO_ACCESS_RIGHT", "this caller may not use this resource"))))
+                .build();
+    }
+
+    /** Whatever neither the portal (order 1) nor the API (order 2) claims is refused. */
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
                 .build();
     }
 

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedirectUriSecurityTest {
 
     private static final String PORTAL = "tongban-portal";
-    private static final String REGISTERED = "http://localhost:8080/login/oauth2/code/keycloak";
+    private static final String HUB = TestKeycloak.portalHubUrl();
+    private static final String REGISTERED = HUB + "/login/oauth2/code/keycloak";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -49,14 +50,15 @@ class RedirectUriSecurityTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "http://localhost:8080/login/oauth2/code/keycloakX",
-            "http://localhost:8080/login/oauth2/code/keycloak/../../evil",
-            "http://localhost:8080/login/oauth2/code/keycloak/..;/..;/evil",
-            "http://localhost:8080/login/oauth2/code/",
-            "http://localhost:8080.evil.example/login/oauth2/code/keycloak",
+            "{hub}/login/oauth2/code/keycloakX",
+            "{hub}/login/oauth2/code/keycloak/../../evil",
+            "{hub}/login/oauth2/code/keycloak/..;/..;/evil",
+            "{hub}/login/oauth2/code/",
+            "{hub}.evil.example/login/oauth2/code/keycloak",
             "http://evil.example/login/oauth2/code/keycloak",
-            "https://localhost:8080/login/oauth2/code/keycloak"})
-    void anUnregisteredRedirectIsRefusedOnKeycloaksOwnPage(String redirectUri) throws Exception {
+            "https://{host}/login/oauth2/code/keycloak"})
+    void anUnregisteredRedirectIsRefusedOnKeycloaksOwnPage(String template) throws Exception {
+        String redirectUri = template.replace("{hub}", HUB).replace("{host}", HUB.substring("http://".length()));
         HttpResponse<String> refused = authorize(redirectUri, true);
 
         // Keycloak's own error page (in the realm's language), never a redirect and never the login form
@@ -75,8 +77,9 @@ class RedirectUriSecurityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://evil.example/", "http://localhost:8080/../evil", "http://localhost:8080/x"})
-    void logoutMayOnlyReturnToARegisteredUri(String redirectUri) throws Exception {
+    @ValueSource(strings = {"http://evil.example/", "{hub}/../evil", "{hub}/x"})
+    void logoutMayOnlyReturnToARegisteredUri(String template) throws Exception {
+        String redirectUri = template.replace("{hub}", HUB);
         HttpResponse<String> refused = get(TestKeycloak.issuer() + "/protocol/openid-connect/logout?client_id=" + PORTAL
                 + "&post_logout_redirect_uri=" + enc(redirectUri));
 
@@ -87,10 +90,10 @@ class RedirectUriSecurityTest {
     @Test
     void logoutReturnsToTheRegisteredUri() throws Exception {
         HttpResponse<String> back = get(TestKeycloak.issuer() + "/protocol/openid-connect/logout?client_id=" + PORTAL
-                + "&post_logout_redirect_uri=" + enc("http://localhost:8080/"));
+                + "&post_logout_redirect_uri=" + enc(HUB + "/"));
 
         // no session to end here, so Keycloak goes straight back — to exactly the registered URI
         assertThat(back.statusCode()).isEqualTo(302);
-        assertThat(back.headers().firstValue("Location")).hasValue("http://localhost:8080/");
+        assertThat(back.headers().firstValue("Location")).hasValue(HUB + "/");
     }
 }

@@ -30,6 +30,20 @@ public final class TestKeycloak {
         return url() + "/realms/" + KeycloakLauncher.REALM;
     }
 
+    /**
+     * The hub URL the test realm's portal client is registered for (exact redirect URIs): a browser test runs its
+     * hub on exactly this port ({@link #portalHubPort()}).
+     */
+    public static String portalHubUrl() {
+        url();
+        return "http://localhost:" + Holder.portalHubPort;
+    }
+
+    public static int portalHubPort() {
+        url();
+        return Holder.portalHubPort;
+    }
+
     /** The run's extra signing key in the test realm (see {@link TestSigningKey}); null for an external Keycloak. */
     public static TestSigningKey signingKey() {
         url();
@@ -38,6 +52,7 @@ public final class TestKeycloak {
 
     private static final class Holder {
         static TestSigningKey signingKey;
+        static int portalHubPort = 8080;
         static final String URL = start();
 
         private static String start() {
@@ -51,8 +66,10 @@ public final class TestKeycloak {
                 Files.createDirectories(work);
                 signingKey = TestSigningKey.generate(work);
                 Path overlay = signingKey.writeOverlay(work.resolve("realm-overlay"));
+                portalHubPort = freePort();
                 RunningKeycloak keycloak = new KeycloakLauncher(work, root.resolve("sso/realm"), freePort(),
-                        "http://localhost:8080", List.of(RealmFiles.DEMO, overlay.toAbsolutePath().toString()))
+                        "http://localhost:" + portalHubPort,
+                        List.of(RealmFiles.DEMO, overlay.toAbsolutePath().toString()))
                         .start(Duration.ofMinutes(5));
                 Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
                 return keycloak.url();

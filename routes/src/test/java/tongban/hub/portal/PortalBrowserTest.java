@@ -1,0 +1,153 @@
+package tongban.hub.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tongban.hub.support.Browser;
+import tongban.hub.support.HubTestBase;
+import tongban.hub.support.TestKeycloak;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The citizen portal in a real headless Chromium against the real Keycloak: sign in once, see who you are and who
+ * used your data, stay signed in across Keycloak's other apps, and be signed out everywhere — by the portal's own
+ * logout and by Keycloak's back-channel logout when the session ends elsewhere.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class PortalBrowserTest extends HubTestBase {
+
+    private static final Path DATA_DIR = tempDir();
+    private static final String HUB = TestKeycloak.portalHubUrl();
+
+    @RegisterExtension
+    static final Browser BROWSER = new Browser();
+
+    @DynamicPropertySource
+    static void portalContext(DynamicPropertyRegistry registry) {
+        registry.add("tongban.data-dir", DATA_DIR::toString);
+        // the realm's portal client is registered for exactly this address
+        registry.add("server.port", TestKeycloak::portalHubPort);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        BROWSER.close();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        BROWSER.restart();
+    }
+
+    private WebDriver browser() {
+        return BROWSER.driver();
+    }
+
+    private void signIn(String user) {
+        WebDriver browser = browser();
+        awaitSignInForm(); // the login happens at Keycloak, never on the portal
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    private String text(String id) {
+        return new WebDriverWait(browser(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+    }
+
+    /** On Keycloak's login form (not merely a page with a user name on it). */
+    private boolean askedToSignIn() {
+        return browser().getCurrentUrl().startsWith(TestKeycloak.issuer())
+                && !browser().findElements(By.id("kc-login")).isEmpty();
+    }
+
+    private void awaitSignInForm() {
+        new WebDriverWait(browser(), Duration.ofSeconds(15)).until(d -> askedToSignIn());
+    }
+
+    @Test
+    void aCitizenSignsInOnceAndSeesThemselvesAndWhoUsedTheirData() throws Exception {
+        // a department call about zhangsan, so that the trail has something to show
+        assertThat(call("zhangsan", "public-security/identity-verification",
+                "{\"name\": \"张三\", \"idNumber\": \"460100199001011230\"}").getStatusCode().value()).isEqualTo(200);
+
+        browser().get(HUB + "/portal");
+        signIn("zhangsan");
+
+        assertThat(text("name")).isEqualTo("张三");
+        assertThat(text("id-number")).isEqualTo("4601**********1230");
+        assertThat(text("real-name-level")).isEqualTo("3 级");
+        assertThat(text("data-usage")).contains("public-security", "identity-verification", "tongban-cli");
+        assertThat(browser().getPageSource()).doesNotContain("460100199001011230");
+
+        // the same Keycloak session signs the citizen into Keycloak's own account app: no second password
+        browser().get(TestKeycloak.issuer() + "/account");
+        new WebDriverWait(browser(), Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/account")
+                && !d.getCurrentUrl().contains("/protocol/openid-connect/auth"));
+        Thread.sleep(1000); // the account app finishes its own code exchange in the page
+        assertThat(askedToSignIn()).isFalse();
+    }
+
+    @Test
+    void loggingOutOfThePortalEndsTheKeycloakSessionToo() {
+        browser().get(HUB + "/portal");
+        signIn("lisi");
+        assertThat(text("real-name-level")).isEqualTo("2 级");
+
+        browser().findElement(By.id("logout")).click();
+
+        awaitSignInForm(); // back at the portal, which sends the signed-out citizen to Keycloak's login
+        browser().get(TestKeycloak.issuer() + "/account");
+        awaitSignInForm();
+        assertThat(askedToSignIn()).as("Keycloak's session ended with the portal's").isTrue();
+    }
+
+    @Test
+    void whenTheSessionEndsElsewhereKeycloakTellsThePortalAndItAsksForLoginAgain() throws Exception {
+        browser().get(HUB + "/portal");
+        signIn("zhangsan");
+        assertThat(text("name")).isEqualTo("张三");
+
+        endKeycloakSessionsOf("zhangsan"); // as an administrator (or another portal's logout) would
+
+        browser().navigate().refresh();
+        awaitSignInForm();
+        assertThat(askedToSignIn()).as("the portal's own session was ended by back-channel logout").isTrue();
+    }
+
+    /** Keycloak's admin API (the local server's DEMO ONLY admin): ends every session of the user. */
+    private void endKeycloakSessionsOf(String username) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = json.readTree(http.send(HttpRequest.newBuilder(URI.create(TestKeycloak.url()
+                                + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+        JsonNode users = json.readTree(http.send(HttpRequest.newBuilder(URI.create(TestKeycloak.url()
+                        + "/admin/realms/tongban/users?exact=true&username=" + username))
+                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(TestKeycloak.url()
+                        + "/admin/realms/tongban/users/" + users.get(0).path("id").asText() + "/logout"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(204);
+    }
+}
