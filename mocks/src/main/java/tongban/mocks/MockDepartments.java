@@ -1,6 +1,7 @@
 package tongban.mocks;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import tongban.mocks.portals.DepartmentPortal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +12,8 @@ import java.util.Map;
 /**
  * Runs every mock department system, each on its own port, until the process is stopped.
  * Ports default to 8181, 8182, … and can be overridden with {@code -Dtongban.mocks.<department>.port=N}.
+ * With {@code -Dtongban.portals.issuer=…} (and {@code tongban.portals.hub-url}) it also runs the department portals
+ * (8191–8193, {@code -Dtongban.portals.<department>.port=N}).
  */
 public final class MockDepartments {
 
@@ -29,6 +32,15 @@ public final class MockDepartments {
             servers.add(server);
             System.out.printf("mock department %-18s http://127.0.0.1:%d%n", department, server.port());
         });
+        String issuer = System.getProperty("tongban.portals.issuer");
+        if (issuer != null) {
+            String hubUrl = System.getProperty("tongban.portals.hub-url", "http://localhost:8080");
+            for (DepartmentPortal portal : DepartmentPortal.ALL) {
+                int port = Integer.getInteger("tongban.portals." + portal.department() + ".port", portal.defaultPort());
+                portal.start(port, issuer, hubUrl);
+                System.out.printf("department portal %-16s http://localhost:%d%n", portal.department(), port);
+            }
+        }
         System.out.println("mock departments ready");
     }
 

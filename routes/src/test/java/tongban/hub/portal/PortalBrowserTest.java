@@ -2,6 +2,7 @@ package tongban.hub.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +13,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.context.ConfigurableApplicationContext;
 import tongban.hub.support.Browser;
+import tongban.mocks.portals.DepartmentPortal;
 import tongban.hub.support.HubTestBase;
 import tongban.hub.support.TestKeycloak;
 
@@ -22,6 +25,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,16 +44,35 @@ class PortalBrowserTest extends HubTestBase {
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
+    private static final List<ConfigurableApplicationContext> DEPARTMENT_PORTALS = new ArrayList<>();
+
     @DynamicPropertySource
     static void portalContext(DynamicPropertyRegistry registry) {
         registry.add("tongban.data-dir", DATA_DIR::toString);
-        // the realm's portal client is registered for exactly this address
+        // the realm's portal clients are registered for exactly these addresses
         registry.add("server.port", TestKeycloak::portalHubPort);
+        for (int i = 0; i < DepartmentPortal.ALL.size(); i++) {
+            DepartmentPortal portal = DepartmentPortal.ALL.get(i);
+            registry.add("tongban.portal.department-portals[" + i + "].name", portal::title);
+            registry.add("tongban.portal.department-portals[" + i + "].url", () -> portalUrl(portal));
+        }
+    }
+
+    private static String portalUrl(DepartmentPortal portal) {
+        return "http://localhost:" + TestKeycloak.departmentPortalPort(portal) + "/";
+    }
+
+    @BeforeAll
+    static void startDepartmentPortals() {
+        for (DepartmentPortal portal : DepartmentPortal.ALL) {
+            DEPARTMENT_PORTALS.add(portal.start(TestKeycloak.departmentPortalPort(portal), TestKeycloak.issuer(), HUB));
+        }
     }
 
     @AfterAll
-    static void closeBrowser() {
+    static void closeBrowserAndPortals() {
         BROWSER.close();
+        DEPARTMENT_PORTALS.forEach(ConfigurableApplicationContext::close);
     }
 
     @BeforeEach
@@ -104,6 +128,43 @@ class PortalBrowserTest extends HubTestBase {
                 && !d.getCurrentUrl().contains("/protocol/openid-connect/auth"));
         Thread.sleep(1000); // the account app finishes its own code exchange in the page
         assertThat(askedToSignIn()).isFalse();
+    }
+
+    @Test
+    void oneLoginOpensEveryDepartmentPortalAsThatPersonAndOneLogoutClosesThemAll() {
+        browser().get(HUB + "/portal");
+        signIn("zhangsan");
+        assertThat(text("name")).isEqualTo("张三");
+        assertThat(text("department-portals")).contains("电子税务局", "社保网上服务", "网上办事大厅");
+
+        for (DepartmentPortal portal : DepartmentPortal.ALL) {
+            browser().get(portalUrl(portal));
+            assertThat(text("name")).as(portal.department() + ": signed in without a second password").isEqualTo("张三");
+            assertThat(askedToSignIn()).isFalse();
+            assertThat(text("service-data")).as(portal.department() + " shows the hub's answer for 张三").isNotBlank();
+        }
+        assertThat(browser().getPageSource()).doesNotContain("460100199001011230");
+
+        browser().get(portalUrl(DepartmentPortal.ALL.get(0)));
+        browser().findElement(By.id("logout")).click(); // log out at the tax portal only
+        awaitSignInForm();
+
+        browser().get(HUB + "/portal");
+        awaitSignInForm();
+        for (DepartmentPortal portal : DepartmentPortal.ALL) {
+            browser().get(portalUrl(portal));
+            awaitSignInForm();
+            assertThat(askedToSignIn()).as(portal.department() + " asks for login again").isTrue();
+        }
+    }
+
+    @Test
+    void aServiceThatNeedsAHigherRealNameLevelSaysSoOnTheDepartmentPortal() {
+        browser().get(portalUrl(DepartmentPortal.ALL.get(0))); // tax clearance needs level 3; lisi has 2
+        signIn("lisi");
+
+        assertThat(text("name")).isEqualTo("李四");
+        assertThat(text("service-problem")).contains("REAL_NAME_LEVEL_TOO_LOW", "实名认证等级");
     }
 
     @Test

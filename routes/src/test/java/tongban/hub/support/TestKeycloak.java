@@ -1,5 +1,6 @@
 package tongban.hub.support;
 
+import tongban.mocks.portals.DepartmentPortal;
 import tongban.sso.keycloak.KeycloakLauncher;
 import tongban.sso.keycloak.RealmFiles;
 import tongban.sso.keycloak.RunningKeycloak;
@@ -10,7 +11,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One real Keycloak for the whole test run, started on first use with the committed realm (and its demo
@@ -44,6 +47,12 @@ public final class TestKeycloak {
         return Holder.portalHubPort;
     }
 
+    /** The port the test realm registers a department portal at (its clients' exact redirect URIs). */
+    public static int departmentPortalPort(DepartmentPortal portal) {
+        url();
+        return Holder.departmentPortalPorts.get(portal.department());
+    }
+
     /** The run's extra signing key in the test realm (see {@link TestSigningKey}); null for an external Keycloak. */
     public static TestSigningKey signingKey() {
         url();
@@ -53,6 +62,7 @@ public final class TestKeycloak {
     private static final class Holder {
         static TestSigningKey signingKey;
         static int portalHubPort = 8080;
+        static final Map<String, Integer> departmentPortalPorts = new HashMap<>();
         static final String URL = start();
 
         private static String start() {
@@ -67,8 +77,13 @@ public final class TestKeycloak {
                 signingKey = TestSigningKey.generate(work);
                 Path overlay = signingKey.writeOverlay(work.resolve("realm-overlay"));
                 portalHubPort = freePort();
-                RunningKeycloak keycloak = new KeycloakLauncher(work, root.resolve("sso/realm"), freePort(),
-                        "http://localhost:" + portalHubPort,
+                Map<String, String> urls = new HashMap<>(Map.of(RealmFiles.HUB_URL, "http://localhost:" + portalHubPort));
+                for (DepartmentPortal portal : DepartmentPortal.ALL) {
+                    int port = freePort();
+                    departmentPortalPorts.put(portal.department(), port);
+                    urls.put(portal.defaultUrl(), "http://localhost:" + port);
+                }
+                RunningKeycloak keycloak = new KeycloakLauncher(work, root.resolve("sso/realm"), freePort(), urls,
                         List.of(RealmFiles.DEMO, overlay.toAbsolutePath().toString()))
                         .start(Duration.ofMinutes(5));
                 Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -36,7 +37,7 @@ public final class KeycloakLauncher {
     private final Path workDir;
     private final Path realmDir;
     private final int port;
-    private final String hubUrl;
+    private final Map<String, String> urls;
     private final List<String> overlays;
 
     /**
@@ -46,15 +47,19 @@ public final class KeycloakLauncher {
      * @param hubUrl   the hub's base URL, for the portal's redirect URIs
      */
     public KeycloakLauncher(Path workDir, Path realmDir, int port, String hubUrl) {
-        this(workDir, realmDir, port, hubUrl, List.of(RealmFiles.DEMO));
+        this(workDir, realmDir, port, Map.of(RealmFiles.HUB_URL, hubUrl), List.of(RealmFiles.DEMO));
     }
 
-    /** @param overlays the overlay folders under {@code sso/realm} to merge, e.g. {@code demo} and (tests only) {@code test} */
-    public KeycloakLauncher(Path workDir, Path realmDir, int port, String hubUrl, List<String> overlays) {
+    /**
+     * @param urls     the realm's URLs as written (e.g. {@code http://localhost:8080}, {@code http://localhost:8191})
+     *                 → where they really are in this run, so that redirect URIs stay exact when ports move
+     * @param overlays the overlay folders to merge: {@code demo}, and what tests add
+     */
+    public KeycloakLauncher(Path workDir, Path realmDir, int port, Map<String, String> urls, List<String> overlays) {
         this.workDir = workDir;
         this.realmDir = realmDir;
         this.port = port;
-        this.hubUrl = hubUrl;
+        this.urls = Map.copyOf(urls);
         this.overlays = List.copyOf(overlays);
     }
 
@@ -75,7 +80,7 @@ public final class KeycloakLauncher {
         deleteTree(data);
         Files.createDirectories(data.resolve("import"));
         Files.writeString(data.resolve("import").resolve(REALM + "-realm.json"),
-                RealmFiles.merged(realmDir, overlays, hubUrl), StandardCharsets.UTF_8);
+                RealmFiles.merged(realmDir, overlays, urls), StandardCharsets.UTF_8);
 
         Path log = workDir.resolve("keycloak-" + port + ".log");
         String url = "http://localhost:" + port;
@@ -178,23 +183,31 @@ public final class KeycloakLauncher {
         }
     }
 
-    /** {@code --port N --work-dir DIR --realm-dir DIR --hub-url URL}; runs until the process is stopped. */
+    /**
+     * {@code --port N --work-dir DIR --realm-dir DIR --hub-url URL [--url AS-WRITTEN=REAL]…}; runs until the process
+     * is stopped.
+     */
     public static void main(String[] args) throws Exception {
         int port = 8180;
         Path workDir = Path.of(".tongban");
         Path realmDir = Path.of("sso", "realm");
-        String hubUrl = "http://localhost:8080";
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--work-dir" -> workDir = Path.of(args[i + 1]);
                 case "--realm-dir" -> realmDir = Path.of(args[i + 1]);
-                case "--hub-url" -> hubUrl = args[i + 1];
+                case "--hub-url" -> urls.put(RealmFiles.HUB_URL, args[i + 1]);
+                case "--url" -> {
+                    String[] pair = args[i + 1].split("=", 2);
+                    urls.put(pair[0], pair[1]);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         Files.createDirectories(workDir);
-        RunningKeycloak keycloak = new KeycloakLauncher(workDir, realmDir, port, hubUrl).start(Duration.ofMinutes(5));
+        RunningKeycloak keycloak = new KeycloakLauncher(workDir, realmDir, port, urls, List.of(RealmFiles.DEMO))
+                .start(Duration.ofMinutes(5));
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
         System.out.println("keycloak ready " + keycloak.url() + " (realm " + REALM + ", log " + keycloak.log() + ")");
         keycloak.process().waitFor();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The realm as code: {@code sso/realm/tongban-realm.json} is the production realm; the files in
@@ -20,6 +21,8 @@ public final class RealmFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final String DEMO = "demo";
+    /** The hub's address as the realm files write it. */
+    public static final String HUB_URL = "http://localhost:8080";
 
     private RealmFiles() {
     }
@@ -31,14 +34,15 @@ public final class RealmFiles {
      *                 and follow it when the port is overridden
      */
     public static String merged(Path realmDir, boolean demo, String hubUrl) throws IOException {
-        return merged(realmDir, demo ? List.of(DEMO) : List.of(), hubUrl);
+        return merged(realmDir, demo ? List.of(DEMO) : List.of(),
+                hubUrl == null ? Map.of() : Map.of(HUB_URL, hubUrl));
     }
 
     /**
      * @param overlayDirs folders whose JSON files are merged, in this order: relative to {@code realmDir}
      *                    (e.g. {@code demo}) or absolute
      */
-    public static String merged(Path realmDir, List<String> overlayDirs, String hubUrl) throws IOException {
+    public static String merged(Path realmDir, List<String> overlayDirs, Map<String, String> urls) throws IOException {
         ObjectNode realm = (ObjectNode) JSON.readTree(realmDir.resolve("tongban-realm.json").toFile());
         for (String dir : overlayDirs) {
             try (var overlays = Files.list(realmDir.resolve(dir))) {
@@ -48,7 +52,12 @@ public final class RealmFiles {
             }
         }
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
-        return hubUrl == null ? text : text.replace("http://localhost:8080", hubUrl);
+        for (Map.Entry<String, String> url : urls.entrySet()) {
+            // whole origins only: "http://localhost:8080" must not also rewrite "http://localhost:80801"
+            text = text.replaceAll(java.util.regex.Pattern.quote(url.getKey()) + "(?![0-9])",
+                    java.util.regex.Matcher.quoteReplacement(url.getValue()));
+        }
+        return text;
     }
 
     /**

@@ -1,0 +1,80 @@
+package tongban.mocks.portals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The portal's one page: who is signed in, and the department's service for them, asked of the hub. */
+@Controller
+class PortalHomeController {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final OAuth2AuthorizedClientService authorizedClients;
+    private final String title;
+    private final String hubUrl;
+    private final String service;
+    private final String requestJson;
+
+    PortalHomeController(@Value("${department-portal.title}") String title,
+                         @Value("${department-portal.hub-url}") String hubUrl,
+                         @Value("${department-portal.service}") String service,
+                         @Value("${department-portal.request-json}") String requestJson,
+                         OAuth2AuthorizedClientService authorizedClients) {
+        this.authorizedClients = authorizedClients;
+        this.title = title;
+        this.hubUrl = hubUrl;
+        this.service = service;
+        this.requestJson = requestJson;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal OidcUser user, OAuth2AuthenticationToken authentication, Model model) {
+        OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient("keycloak", authentication.getName());
+        String idNumber = user.getClaimAsString("id_number");
+        model.addAttribute("title", title);
+        model.addAttribute("name", user.getFamilyName() != null && user.getGivenName() != null
+                ? user.getFamilyName() + user.getGivenName() : user.getPreferredUsername());
+        model.addAttribute("maskedIdNumber", idNumber == null || idNumber.length() < 8 ? "—"
+                : idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4));
+        model.addAttribute("service", service);
+        Answer answer = idNumber == null ? new Answer(0, null, "NOT_A_CITIZEN")
+                : ask(client.getAccessToken().getTokenValue(), requestJson.replace("{idNumber}", idNumber));
+        model.addAttribute("answer", answer);
+        return "department-portal";
+    }
+
+    /** The hub's answer: its status, the data on success, or the problem code. */
+    record Answer(int status, String data, String problem) {
+    }
+
+    private Answer ask(String token, String body) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + "/api/v1/services/" + service))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode answer = json.readTree(response.body());
+            return response.statusCode() == 200
+                    ? new Answer(200, json.writerWithDefaultPrettyPrinter().writeValueAsString(answer.path("data")), null)
+                    : new Answer(response.statusCode(), null, answer.path("code").asText("ERROR"));
+        } catch (Exception e) {
+            return new Answer(0, null, "HUB_UNREACHABLE");
+        }
+    }
+}
