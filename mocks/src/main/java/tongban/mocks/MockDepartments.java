@@ -1,6 +1,7 @@
 package tongban.mocks;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import tongban.mocks.legacy.LegacyPortal;
 import tongban.mocks.portals.DepartmentPortal;
 
 import java.util.ArrayList;
@@ -40,6 +41,14 @@ public final class MockDepartments {
                 portal.start(port, issuer, hubUrl);
                 System.out.printf("department portal %-16s http://localhost:%d%n", portal.department(), port);
             }
+            int legacyPort = Integer.getInteger("tongban.portals.legacy.port", 8194);
+            try {
+                LegacyPortal.start(legacyPort, LegacyPortal.DEMO_SECRET);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            System.out.printf("legacy portal     %-16s http://127.0.0.1:%d (only through the hub's gateway)%n",
+                    "enterprise-registration", legacyPort);
         }
         System.out.println("mock departments ready");
     }

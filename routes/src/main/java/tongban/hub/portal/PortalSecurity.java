@@ -60,7 +60,8 @@ class PortalSecurity {
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
         return http
-                .securityMatcher("/", "/portal", "/portal/**", "/login/**", "/oauth2/**", "/logout", "/logout/**")
+                .securityMatcher("/", "/portal", "/portal/**", "/portals/**", "/login/**", "/oauth2/**", "/logout",
+                        "/logout/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/").permitAll()
                         .anyRequest().authenticated())

@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import tongban.hub.support.Browser;
+import tongban.mocks.legacy.LegacyPortal;
 import tongban.mocks.portals.DepartmentPortal;
 import tongban.hub.support.HubTestBase;
 import tongban.hub.support.TestKeycloak;
@@ -45,6 +46,15 @@ class PortalBrowserTest extends HubTestBase {
     static final Browser BROWSER = new Browser();
 
     private static final List<ConfigurableApplicationContext> DEPARTMENT_PORTALS = new ArrayList<>();
+    private static final LegacyPortal LEGACY = startLegacyPortal();
+
+    private static LegacyPortal startLegacyPortal() {
+        try {
+            return LegacyPortal.start(0, LegacyPortal.DEMO_SECRET);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void portalContext(DynamicPropertyRegistry registry) {
@@ -56,6 +66,7 @@ class PortalBrowserTest extends HubTestBase {
             registry.add("tongban.portal.department-portals[" + i + "].name", portal::title);
             registry.add("tongban.portal.department-portals[" + i + "].url", () -> portalUrl(portal));
         }
+        registry.add("tongban.gateway.portals.enterprise-registration.url", () -> "http://127.0.0.1:" + LEGACY.port());
     }
 
     private static String portalUrl(DepartmentPortal portal) {
@@ -73,6 +84,7 @@ class PortalBrowserTest extends HubTestBase {
     static void closeBrowserAndPortals() {
         BROWSER.close();
         DEPARTMENT_PORTALS.forEach(ConfigurableApplicationContext::close);
+        LEGACY.close();
     }
 
     @BeforeEach
@@ -156,6 +168,60 @@ class PortalBrowserTest extends HubTestBase {
             awaitSignInForm();
             assertThat(askedToSignIn()).as(portal.department() + " asks for login again").isTrue();
         }
+    }
+
+    @Test
+    void theLegacyPortalKnowsThePersonThroughTheGatewayAndIgnoresAnIdentityHeaderFromOutside() throws Exception {
+        browser().get(HUB + "/portals/enterprise-registration/");
+        signIn("zhangsan"); // the gateway is behind the hub's own login
+        browser().get(HUB + "/portals/enterprise-registration/qyxx/list");
+        assertThat(text("name")).isEqualTo("张三");
+        assertThat(text("path")).isEqualTo("/qyxx/list");
+
+        // the browser's session, with a (genuinely signed, leaked) identity header for someone else added
+        String session = browser().manage().getCookieNamed("JSESSIONID").getValue();
+        String lisi = legacyIdentity("lisi", "李四", LegacyPortal.AUDIENCE, LegacyPortal.DEMO_SECRET, 60);
+        HttpResponse<String> throughHub = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(HUB + "/portals/enterprise-registration/"))
+                .header("Cookie", "JSESSIONID=" + session).header("X-Tongban-Identity", lisi).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(throughHub.statusCode()).isEqualTo(200);
+        assertThat(throughHub.body()).contains("张三").doesNotContain("李四");
+    }
+
+    @Test
+    void theLegacyPortalRefusesIdentityHeadersTheHubDidNotSignForIt() throws Exception {
+        String direct = "http://127.0.0.1:" + LEGACY.port() + "/";
+        assertThat(legacyStatus(direct, legacyIdentity("zhangsan", "张三", LegacyPortal.AUDIENCE,
+                LegacyPortal.DEMO_SECRET, 60))).as("the real thing").isEqualTo(200);
+        assertThat(legacyStatus(direct, null)).as("no header").isEqualTo(401);
+        assertThat(legacyStatus(direct, legacyIdentity("zhangsan", "张三", LegacyPortal.AUDIENCE,
+                "not-the-shared-secret-not-the-shared-secret", 60))).as("forged").isEqualTo(401);
+        assertThat(legacyStatus(direct, legacyIdentity("zhangsan", "张三", "legacy-some-other-portal",
+                LegacyPortal.DEMO_SECRET, 60))).as("for another portal").isEqualTo(401);
+        assertThat(legacyStatus(direct, legacyIdentity("zhangsan", "张三", LegacyPortal.AUDIENCE,
+                LegacyPortal.DEMO_SECRET, -120))).as("expired").isEqualTo(401);
+    }
+
+    private static int legacyStatus(String url, String identity) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (identity != null) {
+            request.header("X-Tongban-Identity", identity);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String legacyIdentity(String user, String name, String audience, String secret, long ttlSeconds)
+            throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256),
+                new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer("tongban-hub").audience(audience)
+                        .issueTime(new java.util.Date(Math.min(now, now + ttlSeconds - 60) * 1000))
+                        .expirationTime(new java.util.Date((now + ttlSeconds) * 1000))
+                        .claim("preferred_username", user).claim("name", name).build());
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return jwt.serialize();
     }
 
     @Test

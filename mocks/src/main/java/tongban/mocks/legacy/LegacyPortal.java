@@ -1,0 +1,113 @@
+package tongban.mocks.legacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.concurrent.Executors;
+
+/**
+ * 市场监管局 企业服务 — a department portal from before single sign-on: it knows no OIDC. It sits behind the hub's
+ * gateway ({@code /portals/enterprise-registration/}) and trusts only the short-lived identity header the hub signs
+ * for it: HS256 with the secret it shares with the hub, issuer {@code tongban-hub}, audience its own name, not
+ * expired. Anything else is "not signed in". Written independently of the hub's signer on purpose.
+ */
+public final class LegacyPortal implements AutoCloseable {
+
+    public static final String HEADER = "X-Tongban-Identity";
+    public static final String AUDIENCE = "legacy-enterprise-registration";
+    /** DEMO ONLY: the secret this portal shares with the hub's gateway (the hub's application.yml has the same). */
+    public static final String DEMO_SECRET = "demo-only-legacy-enterprise-registration-gateway-secret";
+    private static final long SKEW_SECONDS = 5;
+
+    private final HttpServer server;
+    private final byte[] secret;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private LegacyPortal(int port, String secret) throws IOException {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+    }
+
+    public static LegacyPortal start(int port, String secret) throws IOException {
+        LegacyPortal portal = new LegacyPortal(port, secret);
+        portal.server.start();
+        return portal;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        JsonNode person = verified(exchange.getRequestHeaders().getFirst(HEADER));
+        if (person == null) {
+            send(exchange, 401, "<html><body><h1 id=\"not-signed-in\">未登录</h1><p>请通过一网通办平台访问本系统。</p></body></html>");
+            return;
+        }
+        String name = escape(person.path("name").asText(person.path("preferred_username").asText()));
+        send(exchange, 200, "<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>企业服务（旧系统）</title></head><body>"
+                + "<h1>海口市市场监督管理局 · 企业服务</h1>"
+                + "<p>欢迎，<strong id=\"name\">" + name + "</strong></p>"
+                + "<p>请求路径：<code id=\"path\">" + escape(exchange.getRequestURI().getRawPath()) + "</code></p>"
+                + "</body></html>");
+    }
+
+    /** The person the hub vouches for, or null if the header is missing, forged, stale or meant for someone else. */
+    JsonNode verified(String token) {
+        if (token == null) {
+            return null;
+        }
+        String[] parts = token.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            JsonNode header = json.readTree(Base64.getUrlDecoder().decode(parts[0]));
+            if (!"HS256".equals(header.path("alg").asText())) {
+                return null;
+            }
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] expected = mac.doFinal((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            if (!MessageDigest.isEqual(expected, Base64.getUrlDecoder().decode(parts[2]))) {
+                return null;
+            }
+            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            long now = System.currentTimeMillis() / 1000;
+            boolean forUs = claims.path("aud").asText().equals(AUDIENCE);
+            boolean fromHub = claims.path("iss").asText().equals("tongban-hub");
+            boolean fresh = claims.path("exp").asLong(0) + SKEW_SECONDS >= now && claims.path("iat").asLong(Long.MAX_VALUE) <= now + SKEW_SECONDS;
+            return forUs && fromHub && fresh ? claims : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String html) throws IOException {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
