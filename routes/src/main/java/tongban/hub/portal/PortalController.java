@@ -34,6 +34,9 @@ class PortalController {
         model.addAttribute("username", user.getPreferredUsername());
         model.addAttribute("maskedIdNumber", idNumber == null ? null : ResidentIdNumber.mask(idNumber));
         model.addAttribute("realNameLevel", level.level());
+        Object acting = user.getClaims().get("acting_for");
+        model.addAttribute("actingFor", acting instanceof java.util.Map<?, ?> map && map.get("name") != null
+                ? map.get("name") + "（" + map.get("uscc") + "）" : null);
         model.addAttribute("departmentPortals", properties.departmentPortals());
         model.addAttribute("uses", idNumber == null ? java.util.List.of() : usage.of(idNumber, 50));
         return "portal/home";

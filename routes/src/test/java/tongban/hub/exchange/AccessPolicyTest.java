@@ -29,11 +29,11 @@ class AccessPolicyTest {
             "portal", List.of("public-security/identity-verification", "item-library/*")), 1024, Duration.ofSeconds(1)));
 
     private static Caller citizen(String client) {
-        return new Caller("s1", "zhangsan", client, OWN, RealNameLevel.REGISTER_CHECKED, Set.of(Caller.CITIZEN));
+        return new Caller("s1", "zhangsan", client, OWN, RealNameLevel.REGISTER_CHECKED, Set.of(Caller.CITIZEN), null);
     }
 
     private static Caller staff() {
-        return new Caller("s2", "wangwu", "portal", null, RealNameLevel.NONE, Set.of(Caller.STAFF));
+        return new Caller("s2", "wangwu", "portal", null, RealNameLevel.NONE, Set.of(Caller.STAFF), null);
     }
 
     private static String code(Runnable check) {
@@ -70,7 +70,7 @@ class AccessPolicyTest {
 
     @Test
     void accountsWithoutARoleMayNotAskAboutPeople() {
-        Caller nobody = new Caller("s3", "svc", "portal", null, RealNameLevel.NONE, Set.of());
+        Caller nobody = new Caller("s3", "svc", "portal", null, RealNameLevel.NONE, Set.of(), null);
         assertThat(code(() -> policy.check(nobody, VERIFY, OWN, "CASE-1"))).isEqualTo("NOT_OWN_DATA");
         assertThatCode(() -> policy.check(nobody, ITEMS, null, null)).doesNotThrowAnyException();
     }

@@ -11,10 +11,17 @@ import java.util.Set;
  * Who is calling the exchange, read from a validated access token: the person (subject), the client
  * application acting for them ({@code azp}), their resident id number and real-name level, and their roles.
  *
- * @param idNumber 公民身份号码 from the {@code id_number} claim, or {@code null} (staff, services)
+ * @param idNumber   公民身份号码 from the {@code id_number} claim, or {@code null} (staff, services)
+ * @param actingFor  the legal person an enterprise handler (经办人) acts for, from the {@code acting_for} claim, or null
  */
 public record Caller(String subject, String username, String clientId, String idNumber,
-                     RealNameLevel realNameLevel, Set<String> roles) {
+                     RealNameLevel realNameLevel, Set<String> roles, LegalPerson actingFor) {
+
+    /** 法人 — an enterprise, by unified social credit code and name. */
+    public record LegalPerson(String creditCode, String name) {
+    }
+
+    public static final String ENTERPRISE_HANDLER = "enterprise-handler";
 
     public static final String CITIZEN = "citizen";
     public static final String STAFF = "staff";
@@ -23,7 +30,17 @@ public record Caller(String subject, String username, String clientId, String id
     public static Caller from(Jwt jwt) {
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
                 jwt.getClaimAsString("azp"), jwt.getClaimAsString("id_number"),
-                RealNameLevel.of(jwt.getClaims().get("real_name_level")), realmRoles(jwt));
+                RealNameLevel.of(jwt.getClaims().get("real_name_level")), realmRoles(jwt), actingFor(jwt));
+    }
+
+    /** Only a handler's token is read as acting for someone; the claim alone proves nothing. */
+    private static LegalPerson actingFor(Jwt jwt) {
+        if (!realmRoles(jwt).contains(ENTERPRISE_HANDLER)
+                || !(jwt.getClaims().get("acting_for") instanceof Map<?, ?> acting)
+                || !(acting.get("uscc") instanceof String code)) {
+            return null;
+        }
+        return new LegalPerson(code, acting.get("name") instanceof String name ? name : null);
     }
 
     public boolean isCitizen() {

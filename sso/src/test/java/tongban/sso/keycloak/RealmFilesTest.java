@@ -80,4 +80,52 @@ class RealmFilesTest {
         assertThat(client(moved, "tongban-portal").path("redirectUris").get(0).asText())
                 .isEqualTo("http://localhost:9090/login/oauth2/code/keycloak");
     }
+
+    @Test
+    void everyLoginClientUsesPkceExactRedirectsBackChannelLogoutAndTheHubAudience() throws Exception {
+        JsonNode production = realm(false, null);
+        List<String> loginClients = new ArrayList<>();
+        for (JsonNode client : production.path("clients")) {
+            if (!client.path("standardFlowEnabled").asBoolean()) {
+                continue;
+            }
+            String id = client.path("clientId").asText();
+            loginClients.add(id);
+            assertThat(client.at("/attributes/pkce.code.challenge.method").asText()).as(id).isEqualTo("S256");
+            assertThat(client.path("redirectUris")).as(id).hasSize(1);
+            assertThat(client.path("redirectUris").get(0).asText()).as(id).doesNotContain("*")
+                    .endsWith("/login/oauth2/code/keycloak");
+            assertThat(client.at("/attributes/backchannel.logout.url").asText()).as(id)
+                    .endsWith("/logout/connect/back-channel/keycloak");
+            assertThat(client.path("protocolMappers").findValuesAsText("included.client.audience")).as(id)
+                    .contains("tongban-hub");
+        }
+        assertThat(loginClients).contains("tongban-portal", "portal-tax", "portal-social-insurance",
+                "portal-public-security");
+    }
+
+    @Test
+    void movedPortsMoveOnlyWholeOrigins() throws Exception {
+        JsonNode moved = json.readTree(RealmFiles.merged(REALM_DIR, List.of(RealmFiles.DEMO),
+                java.util.Map.of("http://localhost:8191", "http://localhost:9191")));
+        assertThat(client(moved, "portal-tax").path("redirectUris").get(0).asText())
+                .isEqualTo("http://localhost:9191/login/oauth2/code/keycloak");
+        assertThat(client(moved, "portal-social-insurance").path("redirectUris").get(0).asText())
+                .isEqualTo("http://localhost:8192/login/oauth2/code/keycloak");
+    }
+
+    @Test
+    void theDemoHasAnEnterpriseHandlerActingForAnEnterprise() throws Exception {
+        JsonNode demo = realm(true, null);
+        JsonNode handler = null;
+        for (JsonNode user : demo.path("users")) {
+            if ("chenjing".equals(user.path("username").asText())) {
+                handler = user;
+            }
+        }
+        assertThat(handler).isNotNull();
+        assertThat(handler.path("realmRoles").toString()).contains("enterprise-handler");
+        assertThat(handler.at("/attributes/acting_for_uscc/0").asText()).isEqualTo("91460100MA5T12345C");
+        assertThat(demo.toString()).contains("acting_for.uscc");
+    }
 }
