@@ -105,6 +105,18 @@ printf "  %-44s %10.0f msg/s  lost %s  duplicated %s\n" "plain JMS producer → 
 read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS")
 printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "hub POST …/submissions → queue → department" "$a_rate" "$a_lost" "$a_dup"
 
+echo
+SSO_ROUNDS=${BENCH_SSO_ROUNDS:-20}
+echo "single sign-on, $SSO_ROUNDS rounds (a browser's HTTP traffic: cookies, redirects, the login form):"
+read -r -a portal_urls <<<"$PORTAL_URLS"
+read -r _ _ s_bare s_first s_hop s_ratio < <(java -Dloader.main=tongban.hub.bench.SsoBench \
+  -Dbench.portal-public-security.url="${portal_urls[2]%/}" -cp "$HUB_JAR" \
+  org.springframework.boot.loader.launch.PropertiesLauncher "http://localhost:$KC_PORT/realms/tongban" zhangsan demo \
+  "$SSO_ROUNDS" "http://localhost:$HUB_PORT/portal" "${portal_urls[@]}" 2>/dev/null | awk '$1 == "RESULT"')
+printf "  %-44s %10.1f ms (median)\n" "Keycloak bare code round trip (signed in)" "$s_bare"
+printf "  %-44s %10.1f ms (median, password included)\n" "first visit → signed-in hub portal" "$s_first"
+printf "  %-44s %10.1f ms (median, no password)\n" "hop to another signed-in department portal" "$s_hop"
+
 started=$(grep -o 'process running for [0-9.]*' "$HUB_LOG" | awk '{print $4}' | tail -1)
 echo
 echo "results (hub ÷ direct, same run):"
@@ -116,6 +128,7 @@ awk -v a="$sh_rps" -v b="$sd_rps" -v p="$sh_p50" -v q="$sd_p50" 'BEGIN {
   printf "  SOAP  throughput ratio  %.2f×   added p50 %.3f ms\n", a / b, p - q }'
 awk -v a="$a_rate" -v b="$j_rate" 'BEGIN { printf "  async throughput ratio  %.2f×   hub ÷ plain JMS on the same broker settings (target ≥ 0.70×)\n", a / b }'
 echo "  async lost / duplicated hub $a_lost / $a_dup, plain JMS $j_lost / $j_dup"
+awk -v r="${s_ratio:-0}" 'BEGIN { printf "  SSO portal hop ratio    %.2f×   hop ÷ bare Keycloak code round trip (target < 1.50×), no second password\n", r }'
 echo "  hub start-up            ${started:-?} s from JVM start to ready (Spring's own figure), ${HUB_WALL_READY_MS:-?} ms wall clock to readiness probe (target < 20 s)"
 awk -v k="$rss_kb" 'BEGIN { printf "  hub resident memory     %.0f MB peak under load (target < 600 MB)\n", k / 1024 }'
 echo "  hub non-2xx answers     $h_err"
