@@ -68,7 +68,7 @@ class PortalSecurity {
                 .oauth2Login(login -> login
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
-                        .defaultSuccessUrl("/portal", true))
+                        .defaultSuccessUrl("/portal"))  // or back to the page that asked for the login
                 .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .build();

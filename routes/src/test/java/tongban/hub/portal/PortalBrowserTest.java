@@ -173,7 +173,10 @@ class PortalBrowserTest extends HubTestBase {
     @Test
     void theLegacyPortalKnowsThePersonThroughTheGatewayAndIgnoresAnIdentityHeaderFromOutside() throws Exception {
         browser().get(HUB + "/portals/enterprise-registration/");
-        signIn("zhangsan"); // the gateway is behind the hub's own login
+        signIn("zhangsan"); // the gateway is behind the hub's own login, which returns to the page asked for
+        new WebDriverWait(browser(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(
+                HUB + "/portals/enterprise-registration/"));
+        assertThat(text("path")).isEqualTo("/");
         browser().get(HUB + "/portals/enterprise-registration/qyxx/list");
         assertThat(text("name")).isEqualTo("张三");
         assertThat(text("path")).isEqualTo("/qyxx/list");
