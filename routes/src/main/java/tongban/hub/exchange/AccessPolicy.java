@@ -46,7 +46,7 @@ class AccessPolicy {
         if (caller.isCitizen() && subjectIdNumber.equals(caller.idNumber())) {
             int level = caller.realNameLevel().level();
             if (level < service.minimumLevel()) {
-                throw ExchangeFailure.forbidden("REAL_NAME_LEVEL_TOO_LOW", service.address() + " needs real-name level "
+                throw ExchangeFailure.levelTooLow(service.minimumLevel(), service.address() + " needs real-name level "
                         + service.minimumLevel() + "; this sign-in has level " + level);
             }
             return;

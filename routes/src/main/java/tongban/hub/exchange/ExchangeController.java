@@ -56,9 +56,7 @@ class ExchangeController {
                 requests.caseId(caseId), RequestIdFilter.current());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(answer.status())
                 .contentType(answer.problem() ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON);
-        if (answer.retryAfterSeconds() != null) {
-            response.header("Retry-After", Integer.toString(answer.retryAfterSeconds()));
-        }
+        answer.headers().forEach(response::header);
         return response.body(answer.body());
     }
 

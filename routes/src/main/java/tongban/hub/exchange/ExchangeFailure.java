@@ -2,12 +2,16 @@ package tongban.hub.exchange;
 
 import org.springframework.http.HttpStatus;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** A call refused or failed, with the status and stable problem code the caller sees. */
 public class ExchangeFailure extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
     private final Integer retryAfterSeconds;
+    private String wwwAuthenticate;
 
     public ExchangeFailure(HttpStatus status, String code, String detail) {
         this(status, code, detail, null);
@@ -18,6 +22,30 @@ public class ExchangeFailure extends RuntimeException {
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /**
+     * 403 for a sign-in below the real-name level a service needs, with the RFC 9470 step-up challenge
+     * ({@code WWW-Authenticate: Bearer error="insufficient_user_authentication", acr_values="3"}), so that a
+     * client knows to send the person back to sign in at that level.
+     */
+    public static ExchangeFailure levelTooLow(int required, String detail) {
+        ExchangeFailure failure = new ExchangeFailure(HttpStatus.FORBIDDEN, "REAL_NAME_LEVEL_TOO_LOW", detail);
+        failure.wwwAuthenticate = "Bearer error=\"insufficient_user_authentication\", error_description=\"real-name level "
+                + required + " required\", acr_values=\"" + required + "\"";
+        return failure;
+    }
+
+    /** The response headers that go with this failure: {@code Retry-After}, a step-up challenge. */
+    public Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (retryAfterSeconds != null) {
+            headers.put("Retry-After", Integer.toString(retryAfterSeconds));
+        }
+        if (wwwAuthenticate != null) {
+            headers.put("WWW-Authenticate", wwwAuthenticate);
+        }
+        return headers;
     }
 
     /** Seconds the caller should wait before trying again, or null. */

@@ -33,7 +33,7 @@ class ExchangeService {
     }
 
     /** A finished call: what to send back, already serialised so that its hash is the hash of what was sent. */
-    record Answer(HttpStatus status, boolean problem, byte[] body, Integer retryAfterSeconds) {
+    record Answer(HttpStatus status, boolean problem, byte[] body, java.util.Map<String, String> headers) {
     }
 
     Answer call(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
@@ -65,10 +65,11 @@ class ExchangeService {
     }
 
     private Answer success(String department, String service, String caseId, String requestId, Object data) {
-        return new Answer(HttpStatus.OK, false, answers.success(requestId, department, service, caseId, data), null);
+        return new Answer(HttpStatus.OK, false, answers.success(requestId, department, service, caseId, data),
+                java.util.Map.of());
     }
 
     private Answer problem(ExchangeFailure failure) {
-        return new Answer(failure.status(), true, answers.problem(failure), failure.retryAfterSeconds());
+        return new Answer(failure.status(), true, answers.problem(failure), failure.headers());
     }
 }

@@ -23,11 +23,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ExchangeFailure.class)
     ResponseEntity<ProblemDetail> exchangeFailure(ExchangeFailure failure) {
         ResponseEntity<ProblemDetail> response = Problems.response(failure.status(), failure.code(), failure.getMessage());
-        if (failure.retryAfterSeconds() == null) {
+        if (failure.headers().isEmpty()) {
             return response;
         }
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(failure.retryAfterSeconds())).body(response.getBody());
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        failure.headers().forEach(headers::set);
+        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(response.getBody());
     }
 
     @ExceptionHandler(MessageLog.MessageLogUnavailable.class)

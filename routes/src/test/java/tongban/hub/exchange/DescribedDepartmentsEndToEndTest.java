@@ -51,8 +51,12 @@ class DescribedDepartmentsEndToEndTest extends HubTest {
         SOCIAL_INSURANCE.resetRequests();
 
         // lisi asks about lisi (their own data) but signed up with self-declared identity only (level 2)
-        assertProblem(call("lisi", "social-insurance/contribution-record",
-                "{\"idNumber\": \"460100198506152341\", " + PERIOD + "}"), 403, "REAL_NAME_LEVEL_TOO_LOW");
+        ResponseEntity<String> refused = call("lisi", "social-insurance/contribution-record",
+                "{\"idNumber\": \"460100198506152341\", " + PERIOD + "}");
+        assertProblem(refused, 403, "REAL_NAME_LEVEL_TOO_LOW");
+        // RFC 9470: the client is told to have the person sign in again at level 3
+        assertThat(refused.getHeaders().getFirst("WWW-Authenticate"))
+                .contains("error=\"insufficient_user_authentication\"", "acr_values=\"3\"");
         SOCIAL_INSURANCE.verify(0, anyRequestedFor(anyUrl()));
     }
 
