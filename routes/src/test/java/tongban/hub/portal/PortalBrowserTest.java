@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The citizen portal in a real headless Chromium against the real Keycloak: sign in once, see who you are and who
@@ -111,8 +112,9 @@ class PortalBrowserTest extends HubTestBase {
 
     /** On Keycloak's login form (not merely a page with a user name on it). */
     private boolean askedToSignIn() {
+        // read from the page source: looking for a missing element would wait out the driver's implicit wait
         return browser().getCurrentUrl().startsWith(TestKeycloak.issuer())
-                && !browser().findElements(By.id("kc-login")).isEmpty();
+                && browser().getPageSource().contains("id=\"kc-login\"");
     }
 
     private void awaitSignInForm() {
@@ -138,7 +140,9 @@ class PortalBrowserTest extends HubTestBase {
         browser().get(TestKeycloak.issuer() + "/account");
         new WebDriverWait(browser(), Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains("/account")
                 && !d.getCurrentUrl().contains("/protocol/openid-connect/auth"));
-        Thread.sleep(1000); // the account app finishes its own code exchange in the page
+        // the account app finishes its own code exchange in the page: it must stay signed in while it does
+        await().pollInSameThread().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> !askedToSignIn());
         assertThat(askedToSignIn()).isFalse();
     }
 

@@ -1,5 +1,8 @@
 package tongban.hub.support;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -67,26 +69,24 @@ public final class HubProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout, Path logFile) throws Exception {
+    private void awaitReady(Duration timeout, Path logFile) {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("hub process exited with " + process.exitValue() + "; see " + logFile);
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create(url() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("hub process exited with " + process.exitValue() + "; see " + logFile);
                 }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+                try {
+                    return http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("hub process not ready in " + timeout + "; see " + logFile, e);
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("hub process not ready in " + timeout + "; see " + logFile);
     }
 
     private static int freePort() throws IOException {
