@@ -53,14 +53,15 @@ class PortalHomeController {
         model.addAttribute("maskedIdNumber", idNumber == null || idNumber.length() < 8 ? "—"
                 : idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4));
         model.addAttribute("service", service);
-        Answer answer = idNumber == null ? new Answer(0, null, "NOT_A_CITIZEN")
+        model.addAttribute("signInLevel", user.getClaimAsString("acr"));
+        Answer answer = idNumber == null ? new Answer(0, null, "NOT_A_CITIZEN", null)
                 : ask(client.getAccessToken().getTokenValue(), requestJson.replace("{idNumber}", idNumber));
         model.addAttribute("answer", answer);
         return "department-portal";
     }
 
-    /** The hub's answer: its status, the data on success, or the problem code. */
-    record Answer(int status, String data, String problem) {
+    /** The hub's answer: its status, the data on success, or the problem code (and the level to step up to). */
+    record Answer(int status, String data, String problem, String stepUpTo) {
     }
 
     private Answer ask(String token, String body) {
@@ -71,10 +72,12 @@ class PortalHomeController {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = json.readTree(response.body());
             return response.statusCode() == 200
-                    ? new Answer(200, json.writerWithDefaultPrettyPrinter().writeValueAsString(answer.path("data")), null)
-                    : new Answer(response.statusCode(), null, answer.path("code").asText("ERROR"));
+                    ? new Answer(200, json.writerWithDefaultPrettyPrinter().writeValueAsString(answer.path("data")), null,
+                    null)
+                    : new Answer(response.statusCode(), null, answer.path("code").asText("ERROR"),
+                    StepUp.levelAskedFor(response.headers().firstValue("WWW-Authenticate").orElse(null)));
         } catch (Exception e) {
-            return new Answer(0, null, "HUB_UNREACHABLE");
+            return new Answer(0, null, "HUB_UNREACHABLE", null);
         }
     }
 }

@@ -22,7 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.Map;
 
-/** Code flow with PKCE S256 at the shared Keycloak, RP-initiated and back-channel logout — like the hub's portal. */
+/**
+ * Code flow with PKCE S256 at the shared Keycloak, RP-initiated and back-channel logout — like the hub's portal —
+ * and step-up: {@code /oauth2/authorization/keycloak?acr_values=3} signs the person in again at level 3.
+ */
 @Configuration
 @EnableWebSecurity
 class PortalSecurityConfig {
@@ -70,7 +73,7 @@ class PortalSecurityConfig {
         return http
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak")
-                        .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce)))
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(new StepUp(pkce))))
                 .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
                 .oidcLogout(logout -> logout.backChannel(backChannel -> backChannel.logoutHandler(endLocalSession)))
                 .build();

@@ -12,7 +12,7 @@ import java.util.List;
  * Who may call what — deny by default. A client application ({@code azp}) may call only the services
  * granted to it. For a service about a person: a citizen may ask only about their own id number;
  * staff may ask about others only for a case ({@code X-Case-Id}); nobody else may ask at all. A service may
- * further need a real-name level (实名等级) of the citizen asking.
+ * further need a real-name level (实名等级) of the citizen asking, reached by this very sign-in.
  */
 @Component
 class AccessPolicy {
@@ -44,11 +44,7 @@ class AccessPolicy {
             return;
         }
         if (caller.isCitizen() && subjectIdNumber.equals(caller.idNumber())) {
-            int level = caller.realNameLevel().level();
-            if (level < service.minimumLevel()) {
-                throw ExchangeFailure.levelTooLow(service.minimumLevel(), service.address() + " needs real-name level "
-                        + service.minimumLevel() + "; this sign-in has level " + level);
-            }
+            checkLevel(caller, service);
             return;
         }
         if (caller.isStaff()) {
@@ -59,6 +55,24 @@ class AccessPolicy {
             return;
         }
         throw ExchangeFailure.forbidden("NOT_OWN_DATA", "a citizen may only ask about their own data");
+    }
+
+    /**
+     * A verified identity below the service's level cannot step up its way in (403, go and raise the real-name
+     * level); a good enough identity signed in too weakly is asked to sign in again at that level (401 with the
+     * RFC 9470 challenge).
+     */
+    private static void checkLevel(Caller caller, ServiceDefinition service) {
+        int required = service.minimumLevel();
+        int verified = caller.realNameLevel().level();
+        if (verified < required) {
+            throw ExchangeFailure.forbidden("REAL_NAME_LEVEL_TOO_LOW", service.address() + " needs real-name level "
+                    + required + "; this account is verified to level " + verified);
+        }
+        if (caller.signInLevel() < required) {
+            throw ExchangeFailure.stepUpRequired(required, service.address() + " needs a sign-in at level " + required
+                    + "; this sign-in reached level " + caller.signInLevel());
+        }
     }
 
     /** The id number a person-service request is about; a missing or malformed one is the caller's 400. */

@@ -25,13 +25,13 @@ public class ExchangeFailure extends RuntimeException {
     }
 
     /**
-     * 403 for a sign-in below the real-name level a service needs, with the RFC 9470 step-up challenge
+     * 401 {@code STEP_UP_REQUIRED} for a sign-in below the level a service needs, with the RFC 9470 challenge
      * ({@code WWW-Authenticate: Bearer error="insufficient_user_authentication", acr_values="3"}), so that a
-     * client knows to send the person back to sign in at that level.
+     * client knows to send the person back to Keycloak with {@code acr_values=3}.
      */
-    public static ExchangeFailure levelTooLow(int required, String detail) {
-        ExchangeFailure failure = new ExchangeFailure(HttpStatus.FORBIDDEN, "REAL_NAME_LEVEL_TOO_LOW", detail);
-        failure.wwwAuthenticate = "Bearer error=\"insufficient_user_authentication\", error_description=\"real-name level "
+    public static ExchangeFailure stepUpRequired(int required, String detail) {
+        ExchangeFailure failure = new ExchangeFailure(HttpStatus.UNAUTHORIZED, "STEP_UP_REQUIRED", detail);
+        failure.wwwAuthenticate = "Bearer error=\"insufficient_user_authentication\", error_description=\"sign-in at level "
                 + required + " required\", acr_values=\"" + required + "\"";
         return failure;
     }

@@ -16,7 +16,7 @@ import java.util.List;
 @RestController
 class MeController {
 
-    record Me(String username, String client, String maskedIdNumber, int realNameLevel, List<String> roles,
+    record Me(String username, String client, String maskedIdNumber, int realNameLevel, int signInLevel, List<String> roles,
               Caller.LegalPerson actingFor) {
     }
 
@@ -25,6 +25,6 @@ class MeController {
         Caller caller = Caller.from(jwt);
         return new Me(caller.username(), caller.clientId(),
                 caller.idNumber() == null ? null : ResidentIdNumber.mask(caller.idNumber()),
-                caller.realNameLevel().level(), caller.roles().stream().sorted().toList(), caller.actingFor());
+                caller.realNameLevel().level(), caller.signInLevel(), caller.roles().stream().sorted().toList(), caller.actingFor());
     }
 }

@@ -22,6 +22,7 @@ class AccessPolicyTest {
     private static final ServiceDefinition HOUSEHOLD =
             ServiceDefinition.personRead("public-security", "household-registration", "户籍查询", "idNumber");
     private static final ServiceDefinition ITEMS = ServiceDefinition.publicRead("item-library", "items", "事项清单");
+    private static final ServiceDefinition CLEARANCE = ServiceDefinition.personRead("tax", "tax-clearance", "完税证明", "idNumber").withMinimumLevel(3);
     private static final String OWN = "460100199001011230";
     private static final String OTHER = "460100198506152341";
 
@@ -29,11 +30,11 @@ class AccessPolicyTest {
             "portal", List.of("public-security/identity-verification", "item-library/*")), 1024, Duration.ofSeconds(1)));
 
     private static Caller citizen(String client) {
-        return new Caller("s1", "zhangsan", client, OWN, RealNameLevel.REGISTER_CHECKED, Set.of(Caller.CITIZEN), null);
+        return new Caller("s1", "zhangsan", client, OWN, RealNameLevel.REGISTER_CHECKED, 2, Set.of(Caller.CITIZEN), null);
     }
 
     private static Caller staff() {
-        return new Caller("s2", "wangwu", "portal", null, RealNameLevel.NONE, Set.of(Caller.STAFF), null);
+        return new Caller("s2", "wangwu", "portal", null, RealNameLevel.NONE, 2, Set.of(Caller.STAFF), null);
     }
 
     private static String code(Runnable check) {
@@ -63,6 +64,33 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aLevelThreeServiceNeedsAVerifiedIdentityAndASignInAtThatLevel() {
+        AccessPolicy taxPolicy = new AccessPolicy(new ExchangeProperties(Map.of("portal", List.of("tax/*")), 1024,
+                Duration.ofSeconds(1)));
+        Caller passwordOnly = citizen("portal");
+        Caller steppedUp = new Caller("s1", "zhangsan", "portal", OWN, RealNameLevel.REGISTER_CHECKED, 3,
+                Set.of(Caller.CITIZEN), null);
+        Caller selfDeclared = new Caller("s4", "lisi", "portal", OWN, RealNameLevel.SELF_DECLARED, 3,
+                Set.of(Caller.CITIZEN), null);
+
+        assertThatThrownBy(() -> taxPolicy.check(passwordOnly, CLEARANCE, OWN, null))
+                .isInstanceOfSatisfying(ExchangeFailure.class, f -> {
+                    assertThat(f.code()).isEqualTo("STEP_UP_REQUIRED");
+                    assertThat(f.status().value()).isEqualTo(401);
+                    assertThat(f.headers().get("WWW-Authenticate"))
+                            .contains("error=\"insufficient_user_authentication\"", "acr_values=\"3\"");
+                });
+        assertThat(code(() -> taxPolicy.check(steppedUp, CLEARANCE, OWN, null))).isEqualTo("ALLOWED");
+        assertThatThrownBy(() -> taxPolicy.check(selfDeclared, CLEARANCE, OWN, null))
+                .as("a strong sign-in does not raise a self-declared identity; no step-up is offered")
+                .isInstanceOfSatisfying(ExchangeFailure.class, f -> {
+                    assertThat(f.code()).isEqualTo("REAL_NAME_LEVEL_TOO_LOW");
+                    assertThat(f.status().value()).isEqualTo(403);
+                    assertThat(f.headers()).doesNotContainKey("WWW-Authenticate");
+                });
+    }
+
+    @Test
     void staffNeedACaseToAskAboutAnyone() {
         assertThat(code(() -> policy.check(staff(), VERIFY, OTHER, null))).isEqualTo("CASE_ID_REQUIRED");
         assertThat(code(() -> policy.check(staff(), VERIFY, OTHER, "CASE-1"))).isEqualTo("ALLOWED");
@@ -70,7 +98,7 @@ class AccessPolicyTest {
 
     @Test
     void accountsWithoutARoleMayNotAskAboutPeople() {
-        Caller nobody = new Caller("s3", "svc", "portal", null, RealNameLevel.NONE, Set.of(), null);
+        Caller nobody = new Caller("s3", "svc", "portal", null, RealNameLevel.NONE, 0, Set.of(), null);
         assertThat(code(() -> policy.check(nobody, VERIFY, OWN, "CASE-1"))).isEqualTo("NOT_OWN_DATA");
         assertThatCode(() -> policy.check(nobody, ITEMS, null, null)).doesNotThrowAnyException();
     }

@@ -3,7 +3,9 @@ package tongban.hub.exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import tongban.hub.support.HubTest;
+import tongban.hub.support.Tokens;
 
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -21,14 +23,15 @@ class DescribedDepartmentsEndToEndTest extends HubTest {
 
     @Test
     void oneTokenReadsEveryDescribedDepartment() throws Exception {
-        ResponseEntity<String> enterprise = call("zhangsan", "enterprise-registration/enterprise",
-                "{\"creditCode\": \"91460100MA5T12345C\"}");
-        ResponseEntity<String> project = call("zhangsan", "construction-approval/project-status",
-                "{\"projectCode\": \"2020-460100-47-01-000123\"}");
-        ResponseEntity<String> tax = call("zhangsan", "tax/tax-clearance",
-                "{\"idNumber\": \"" + ZHANGSAN_ID + "\", " + PERIOD + "}");
-        ResponseEntity<String> insurance = call("zhangsan", "social-insurance/contribution-record",
-                "{\"idNumber\": \"" + ZHANGSAN_ID + "\", " + PERIOD + "}");
+        String levelThree = Tokens.signedIn("zhangsan", 3); // tax and social insurance need level 3
+        ResponseEntity<String> enterprise = callWith(levelThree, "enterprise-registration/enterprise",
+                "{\"creditCode\": \"91460100MA5T12345C\"}", Map.of());
+        ResponseEntity<String> project = callWith(levelThree, "construction-approval/project-status",
+                "{\"projectCode\": \"2020-460100-47-01-000123\"}", Map.of());
+        ResponseEntity<String> tax = callWith(levelThree, "tax/tax-clearance",
+                "{\"idNumber\": \"" + ZHANGSAN_ID + "\", " + PERIOD + "}", Map.of());
+        ResponseEntity<String> insurance = callWith(levelThree, "social-insurance/contribution-record",
+                "{\"idNumber\": \"" + ZHANGSAN_ID + "\", " + PERIOD + "}", Map.of());
 
         assertThat(read(enterprise).at("/data/status").asText()).as(enterprise.getBody()).isEqualTo("ACTIVE");
         assertThat(read(project).at("/data/stages/0/status").asText()).as(project.getBody()).isEqualTo("APPROVED");
@@ -51,13 +54,31 @@ class DescribedDepartmentsEndToEndTest extends HubTest {
         SOCIAL_INSURANCE.resetRequests();
 
         // lisi asks about lisi (their own data) but signed up with self-declared identity only (level 2)
-        ResponseEntity<String> refused = call("lisi", "social-insurance/contribution-record",
-                "{\"idNumber\": \"460100198506152341\", " + PERIOD + "}");
+        ResponseEntity<String> refused = callWith(Tokens.signedIn("lisi", 2), "social-insurance/contribution-record",
+                "{\"idNumber\": \"460100198506152341\", " + PERIOD + "}", Map.of());
         assertProblem(refused, 403, "REAL_NAME_LEVEL_TOO_LOW");
-        // RFC 9470: the client is told to have the person sign in again at level 3
         assertThat(refused.getHeaders().getFirst("WWW-Authenticate"))
-                .contains("error=\"insufficient_user_authentication\"", "acr_values=\"3\"");
+                .as("signing in again cannot raise a verified level: no step-up is offered").isNull();
         SOCIAL_INSURANCE.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aLevelThreeAccountSignedInWithThePasswordAloneIsAskedToStepUp() throws Exception {
+        TAX.resetRequests();
+        String body = "{\"idNumber\": \"" + ZHANGSAN_ID + "\", " + PERIOD + "}";
+
+        for (String weak : List.of(Tokens.signedIn("zhangsan", 2), Tokens.of("zhangsan"))) {
+            ResponseEntity<String> refused = callWith(weak, "tax/tax-clearance", body, Map.of());
+            assertProblem(refused, 401, "STEP_UP_REQUIRED");
+            // RFC 9470: have the person sign in again with acr_values=3
+            assertThat(refused.getHeaders().getFirst("WWW-Authenticate"))
+                    .contains("error=\"insufficient_user_authentication\"", "acr_values=\"3\"");
+        }
+        TAX.verify(0, anyRequestedFor(anyUrl()));
+
+        // the same person after the one-time code
+        ResponseEntity<String> answered = callWith(Tokens.signedIn("zhangsan", 3), "tax/tax-clearance", body, Map.of());
+        assertThat(answered.getStatusCode().value()).as(answered.getBody()).isEqualTo(200);
     }
 
     @Test

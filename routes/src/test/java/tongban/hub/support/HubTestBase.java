@@ -94,10 +94,15 @@ public abstract class HubTestBase {
 
     /** POSTs {@code body} to {@code /api/v1/services/<service>} as {@code user} (no token when null). */
     protected ResponseEntity<String> call(String user, String service, String body, Map<String, String> extraHeaders) {
+        return callWith(user == null ? null : Tokens.of(user), service, body, extraHeaders);
+    }
+
+    /** A call with this access token (say, one from a sign-in at a real-name level: {@link Tokens#signedIn}). */
+    protected ResponseEntity<String> callWith(String token, String service, String body, Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        if (user != null) {
-            headers.setBearerAuth(Tokens.of(user));
+        if (token != null) {
+            headers.setBearerAuth(token);
         }
         extraHeaders.forEach(headers::add);
         return http.exchange("/api/v1/services/" + service, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);

@@ -76,6 +76,11 @@ public final class TestKeycloak {
                 Files.createDirectories(work);
                 signingKey = TestSigningKey.generate(work);
                 Path overlay = signingKey.writeOverlay(work.resolve("realm-overlay"));
+                // users only the tests need (one to lock out by brute force, so no demo user is)
+                try (var users = TestKeycloak.class.getResourceAsStream("/realm-overlay/tongban-test-users.json")) {
+                    Files.copy(users, overlay.resolve("tongban-test-users.json"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
                 portalHubPort = freePort();
                 Map<String, String> urls = new HashMap<>(Map.of(RealmFiles.HUB_URL, "http://localhost:" + portalHubPort));
                 for (DepartmentPortal portal : DepartmentPortal.ALL) {

@@ -1,6 +1,10 @@
 package tongban.hub.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import tongban.sso.login.DemoOneTimeCodes;
+import tongban.sso.login.HttpLogin;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,12 +13,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Real access tokens from the test Keycloak, through the demo-only CLI client's password grant. */
+/** Real access tokens from the test Keycloak, through the demo-only CLI client (password grant or code flow). */
 public final class Tokens {
 
     /** Access tokens live five minutes; a test run may be longer, so a cached one is used for four at most. */
@@ -42,6 +51,49 @@ public final class Tokens {
                 && cached.at().plus(REUSE_FOR).isAfter(Instant.now()) ? cached
                 : new Fetched(token("grant_type=client_credentials&client_id=" + clientId + "&client_secret="
                 + URLEncoder.encode(secret, StandardCharsets.UTF_8), clientId), Instant.now())).token();
+    }
+
+    /**
+     * An access token from a real browser-style sign-in at real-name level {@code level} ({@code acr_values}): the
+     * demo CLI client's code flow with PKCE to its loopback redirect, the password form and, for level 3, the
+     * one-time-code form. Password-grant tokens ({@link #of}) carry no level.
+     */
+    public static String signedIn(String username, int level) {
+        return CACHE.compute(username + "@" + level, (key, cached) -> cached != null
+                && cached.at().plus(REUSE_FOR).isAfter(Instant.now()) ? cached
+                : new Fetched(signIn(username, level).get("access_token").asText(), Instant.now())).token();
+    }
+
+    /** Keycloak's whole token response (access, refresh and id token) for a fresh sign-in at {@code level}. */
+    public static JsonNode signIn(String username, int level) {
+        String redirect = "http://127.0.0.1:1/tongban-cli/callback";
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String challenge;
+        try {
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String oidc = TestKeycloak.issuer() + "/protocol/openid-connect";
+        HttpLogin login = new HttpLogin();
+        URI landed = login.follow(URI.create(oidc + "/auth?response_type=code&scope=openid&client_id=tongban-cli"
+                        + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&state=test"
+                        + "&acr_values=" + level + "&code_challenge=" + challenge + "&code_challenge_method=S256"),
+                new HttpLogin.Credentials(username, "demo", () -> DemoOneTimeCodes.fresh(username)), redirect).location();
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(landed.toString());
+        if (!code.find()) {
+            throw new IllegalStateException("no code for " + username + " in " + landed);
+        }
+        try {
+            return JSON.readTree(login.post(URI.create(oidc + "/token"), "grant_type=authorization_code"
+                    + "&client_id=tongban-cli&code=" + code.group(1) + "&redirect_uri="
+                    + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&code_verifier=" + verifier));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String fetch(String username) {

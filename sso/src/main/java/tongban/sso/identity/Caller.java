@@ -11,11 +11,16 @@ import java.util.Set;
  * Who is calling the exchange, read from a validated access token: the person (subject), the client
  * application acting for them ({@code azp}), their resident id number and real-name level, and their roles.
  *
- * @param idNumber   公民身份号码 from the {@code id_number} claim, or {@code null} (staff, services)
+ * @param idNumber     公民身份号码 from the {@code id_number} claim, or {@code null} (staff, services)
+ * @param realNameLevel how well the person's identity has been verified (the account's {@code real_name_level})
+ * @param signInLevel  the level this sign-in reached, from the token's {@code acr} (OIDC authentication context
+ *                     class): 2 for the password, 3 with the one-time code; 0 when Keycloak ran no level flow
+ *                     (password grant, client credentials)
  * @param actingFor  the legal person an enterprise handler (经办人) acts for, from the {@code acting_for} claim, or null
  */
 public record Caller(String subject, String username, String clientId, String idNumber,
-                     RealNameLevel realNameLevel, Set<String> roles, LegalPerson actingFor) {
+                     RealNameLevel realNameLevel, int signInLevel, Set<String> roles,
+                     LegalPerson actingFor) {
 
     /** 法人 — an enterprise, by unified social credit code and name. */
     public record LegalPerson(String creditCode, String name) {
@@ -30,7 +35,13 @@ public record Caller(String subject, String username, String clientId, String id
     public static Caller from(Jwt jwt) {
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
                 jwt.getClaimAsString("azp"), jwt.getClaimAsString("id_number"),
-                RealNameLevel.of(jwt.getClaims().get("real_name_level")), realmRoles(jwt), actingFor(jwt));
+                RealNameLevel.of(jwt.getClaims().get("real_name_level")), signInLevel(jwt.getClaimAsString("acr")),
+                realmRoles(jwt), actingFor(jwt));
+    }
+
+    /** Keycloak's {@code acr} for the level flows is the level's number ("2", "3"); anything else counts as none. */
+    static int signInLevel(String acr) {
+        return acr != null && acr.matches("[2-4]") ? Integer.parseInt(acr) : 0;
     }
 
     /** Only a handler's token is read as acting for someone; the claim alone proves nothing. */

@@ -62,6 +62,22 @@ class RealmFilesTest {
     }
 
     @Test
+    void signInLevelsAreKeycloakStepsOfTheBrowserFlow() throws Exception {
+        JsonNode production = realm(false, null);
+
+        assertThat(production.path("browserFlow").asText()).isEqualTo("tongban-browser");
+        assertThat(production.at("/attributes/acr.loa.map").asText()).isEqualTo("{\"2\": 2, \"3\": 3}");
+        assertThat(production.path("otpPolicyCodeReusable").asBoolean(true)).as("a code works once").isFalse();
+        List<String> levelThree = new ArrayList<>();
+        for (JsonNode flow : production.path("authenticationFlows")) {
+            if (flow.path("alias").asText().equals("tongban-level-3")) {
+                flow.path("authenticationExecutions").forEach(e -> levelThree.add(e.path("authenticator").asText()));
+            }
+        }
+        assertThat(levelThree).containsExactly("conditional-level-of-authentication", "auth-otp-form");
+    }
+
+    @Test
     void demoOverlayAddsTheDemoCitizensAndTheCliClient() throws Exception {
         JsonNode demo = realm(true, null);
 
