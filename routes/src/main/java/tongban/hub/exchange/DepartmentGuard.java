@@ -32,9 +32,20 @@ class DepartmentGuard {
     private final RateLimiterRegistry limiters;
     private final ResilienceProperties properties;
 
-    DepartmentGuard(ResilienceProperties properties) {
+    @org.springframework.beans.factory.annotation.Autowired
+    DepartmentGuard(ResilienceProperties properties, CircuitBreakerRegistry circuits) {
         this.properties = properties;
-        this.circuits = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        this.circuits = circuits;
+        this.limiters = RateLimiterRegistry.ofDefaults();
+    }
+
+    DepartmentGuard(ResilienceProperties properties) {
+        this(properties, circuitsFor(properties));
+    }
+
+    /** One circuit breaker per department, named after it (its state is also on the ops console and in metrics). */
+    static CircuitBreakerRegistry circuitsFor(ResilienceProperties properties) {
+        return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .failureRateThreshold(properties.failureRatePercent())
                 .slidingWindowSize(properties.slidingWindowCalls())
                 .minimumNumberOfCalls(properties.minimumCalls())
@@ -42,7 +53,6 @@ class DepartmentGuard {
                 .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
-        this.limiters = RateLimiterRegistry.ofDefaults();
     }
 
     /** @throws ExchangeFailure 429 when the client is over its rate */

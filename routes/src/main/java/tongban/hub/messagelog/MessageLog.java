@@ -37,8 +37,11 @@ public class MessageLog implements SmartLifecycle {
     private volatile boolean running;
     private Thread writer;
 
-    public MessageLog(MessageLogStore store, MessageLogProperties properties) {
+    private final List<RecordedEntryListener> listeners;
+
+    public MessageLog(MessageLogStore store, MessageLogProperties properties, List<RecordedEntryListener> listeners) {
         this.store = store;
+        this.listeners = List.copyOf(listeners);
         this.subjectKey = properties.subjectKey().getBytes(StandardCharsets.UTF_8);
         this.maxBatch = properties.maxBatch();
         this.lingerNanos = properties.linger().toNanos();
@@ -124,6 +127,15 @@ public class MessageLog implements SmartLifecycle {
             long[] seqs = store.append(entries, alongside);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(seqs[i]);
+            }
+            for (LogEntry entry : entries) {
+                for (RecordedEntryListener listener : listeners) {
+                    try {
+                        listener.recorded(entry);
+                    } catch (RuntimeException e) {
+                        LOG.warn("listener {} failed on entry {}", listener, entry.requestId(), e);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("message log batch of {} entries failed; the calls are answered as failed", batch.size(), e);

@@ -91,6 +91,39 @@ class MessageLogStore {
                 + "FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> read(rs), subjectRef);
     }
 
+    List<StoredEntry> search(MessageLogSearch.Criteria c, int limit) {
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        if (c.requestId() != null) {
+            where.append(" AND (request_id = ? OR request_id LIKE ? ESCAPE '\\')");
+            args.add(c.requestId());
+            args.add(c.requestId().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+        }
+        if (c.caseId() != null) {
+            where.append(" AND case_id = ?");
+            args.add(c.caseId());
+        }
+        if (c.department() != null) {
+            where.append(" AND department = ?");
+            args.add(c.department());
+        }
+        if (c.outcome() != null) {
+            where.append(" AND outcome = ?");
+            args.add(c.outcome());
+        }
+        if (c.from() != null) {
+            where.append(" AND logged_at >= ?");
+            args.add(OffsetDateTime.ofInstant(c.from(), ZoneOffset.UTC));
+        }
+        if (c.to() != null) {
+            where.append(" AND logged_at < ?");
+            args.add(OffsetDateTime.ofInstant(c.to(), ZoneOffset.UTC));
+        }
+        String sql = "SELECT " + COLUMNS + " FROM message_log WHERE 1 = 1" + where + " ORDER BY seq DESC FETCH FIRST "
+                + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY";
+        return jdbc.query(sql, (rs, i) -> read(rs), args.toArray());
+    }
+
     private static StoredEntry read(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp(3);
         return new StoredEntry(rs.getLong(1), rs.getString(2), at.toInstant(), rs.getString(4), rs.getString(5),

@@ -13,29 +13,51 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tongban.hub.ops.OpsProperties;
+import tongban.sso.identity.Caller;
 import tongban.hub.web.SsoProperties;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The portal signs citizens in through Keycloak (authorization code with PKCE S256, exact redirect URI) and keeps
  * a session; logging out ends the Keycloak session too (RP-initiated logout), and Keycloak's back-channel logout
  * (when the citizen logs out anywhere else) ends this session. Nothing here is reachable without signing in but
- * the back-channel endpoint, which only takes a logout token signed by the realm.
+ * the back-channel endpoint, which only takes a logout token signed by the realm. The ops console ({@code /ops})
+ * signs in through its own client and needs the realm role {@code ops}.
  */
 @Configuration
 class PortalSecurity {
 
     static final String REGISTRATION = "keycloak";
+    /** The ops console's own client: a separate sign-in, a separate audience, the role checked on every page. */
+    static final String OPS_REGISTRATION = "ops";
 
     /** Built from the issuer without discovery, so that the hub starts whether or not Keycloak is up yet. */
     @Bean
-    ClientRegistrationRepository clientRegistrations(SsoProperties sso, PortalProperties portal) {
+    ClientRegistrationRepository clientRegistrations(SsoProperties sso, PortalProperties portal, OpsProperties ops) {
+        return new InMemoryClientRegistrationRepository(
+                registration(sso, REGISTRATION, portal.clientId(), portal.clientSecret()),
+                registration(sso, OPS_REGISTRATION, ops.clientId(), ops.clientSecret()));
+    }
+
+    private static ClientRegistration registration(SsoProperties sso, String id, String clientId, String secret) {
         String oidc = sso.issuer() + "/protocol/openid-connect";
-        return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
-                .clientId(portal.clientId())
-                .clientSecret(portal.clientSecret())
+        return ClientRegistration.withRegistrationId(id)
+                .clientId(clientId)
+                .clientSecret(secret)
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
@@ -47,7 +69,7 @@ class PortalSecurity {
                 .userNameAttributeName("preferred_username")
                 .issuerUri(sso.issuer())
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
-                .build());
+                .build();
     }
 
     @Bean
@@ -60,17 +82,48 @@ class PortalSecurity {
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
         return http
-                .securityMatcher("/", "/portal", "/portal/**", "/portals/**", "/login/**", "/oauth2/**", "/logout",
-                        "/logout/**")
+                .securityMatcher("/", "/portal", "/portal/**", "/portals/**", "/ops", "/ops/**", "/login/**",
+                        "/oauth2/**", "/logout", "/logout/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/").permitAll()
+                        .requestMatchers("/", "/ops/denied").permitAll()
+                        .requestMatchers("/ops", "/ops/**").hasRole(Caller.OPS)
                         .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(signInFor(Map.of("/ops", OPS_REGISTRATION), REGISTRATION))
+                        .accessDeniedPage("/ops/denied"))
                 .oauth2Login(login -> login
-                        .loginPage("/oauth2/authorization/" + REGISTRATION)
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
+                        .userInfoEndpoint(u -> u.userAuthoritiesMapper(PortalSecurity::withRealmRoles))
                         .defaultSuccessUrl("/portal"))  // or back to the page that asked for the login
                 .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .build();
+    }
+
+    /** Each area signs in through its own client: {@code /ops/**} through the ops console's, the rest the portal's. */
+    private static AuthenticationEntryPoint signInFor(Map<String, String> prefixes, String otherwise) {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byPath = new LinkedHashMap<>();
+        prefixes.forEach((prefix, registration) -> byPath.put(
+                request -> request.getRequestURI().substring(request.getContextPath().length()).startsWith(prefix),
+                new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + registration)));
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byPath);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + otherwise));
+        return entryPoint;
+    }
+
+    /**
+     * The realm roles of a validated ID token ({@code realm_access.roles}, put there for the ops client only) as
+     * {@code ROLE_<role>}; a portal sign-in carries none and so never reaches the ops pages.
+     */
+    private static Collection<? extends GrantedAuthority> withRealmRoles(Collection<? extends GrantedAuthority> given) {
+        Set<GrantedAuthority> authorities = new HashSet<>(given);
+        for (GrantedAuthority authority : given) {
+            if (authority instanceof OidcUserAuthority oidc
+                    && oidc.getIdToken().getClaims().get("realm_access") instanceof Map<?, ?> access
+                    && access.get("roles") instanceof Collection<?> roles) {
+                roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            }
+        }
+        return authorities;
     }
 }

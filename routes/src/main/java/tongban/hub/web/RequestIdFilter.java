@@ -25,6 +25,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
+    /** The case a staff call is for ({@code X-Case-Id}), on every log line of the request as {@code caseId}. */
+    static final String CASE_MDC_KEY = "caseId";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
@@ -40,12 +42,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String id = offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         CURRENT.set(id);
         MDC.put(MDC_KEY, id);
+        String caseId = request.getHeader("X-Case-Id");
+        if (caseId != null && WELL_FORMED.matcher(caseId).matches()) {
+            MDC.put(CASE_MDC_KEY, caseId);
+        }
         response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {
             CURRENT.remove();
             MDC.remove(MDC_KEY);
+            MDC.remove(CASE_MDC_KEY);
         }
     }
 }

@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * logout and by Keycloak's back-channel logout when the session ends elsewhere.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@org.springframework.test.annotation.DirtiesContext // frees the port the realm's clients are registered for
 class PortalBrowserTest extends HubTestBase {
 
     private static final Path DATA_DIR = tempDir();

@@ -109,14 +109,16 @@ class RealmFilesTest {
             loginClients.add(id);
             assertThat(client.at("/attributes/pkce.code.challenge.method").asText()).as(id).isEqualTo("S256");
             assertThat(client.path("redirectUris")).as(id).hasSize(1);
+            // Spring's registration id is "keycloak" everywhere but on the hub's ops console ("ops")
+            String registration = id.equals("tongban-ops") ? "ops" : "keycloak";
             assertThat(client.path("redirectUris").get(0).asText()).as(id).doesNotContain("*")
-                    .endsWith("/login/oauth2/code/keycloak");
+                    .endsWith("/login/oauth2/code/" + registration);
             assertThat(client.at("/attributes/backchannel.logout.url").asText()).as(id)
-                    .endsWith("/logout/connect/back-channel/keycloak");
+                    .endsWith("/logout/connect/back-channel/" + registration);
             assertThat(client.path("protocolMappers").findValuesAsText("included.client.audience")).as(id)
                     .contains("tongban-hub");
         }
-        assertThat(loginClients).contains("tongban-portal", "portal-tax", "portal-social-insurance",
+        assertThat(loginClients).contains("tongban-portal", "tongban-ops", "portal-tax", "portal-social-insurance",
                 "portal-public-security");
     }
 

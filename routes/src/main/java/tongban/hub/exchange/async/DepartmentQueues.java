@@ -71,6 +71,11 @@ public class DepartmentQueues implements ArtemisConfigurationCustomizer {
         for (String department : departments) {
             configuration.addQueueConfiguration(QueueConfiguration.of(queue(department))
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            // exactly what the broker would auto-create on the first dead letter, there from the start so that
+            // browsing an empty one (the ops console) cannot create it without its filter
+            configuration.addQueueConfiguration(QueueConfiguration.of(deadLetterQueue(department))
+                    .setAddress(DEAD_LETTER_ADDRESS).setRoutingType(RoutingType.ANYCAST).setDurable(true)
+                    .setFilterString("_AMQ_ORIG_ADDRESS = '" + queue(department) + "'"));
         }
     }
 }

@@ -23,10 +23,12 @@ public record Submission(String id, String clientId, String idempotencyKey, Stri
         /** the department refused it for good (no such record, invalid for the department) — not retried */
         FAILED,
         /** every attempt failed; the message is in the department's dead-letter queue awaiting an operator */
-        DEAD_LETTERED;
+        DEAD_LETTERED,
+        /** an operator took it off the dead-letter queue for good, with a reason (see the operator actions) */
+        DISCARDED;
 
         public boolean isFinal() {
-            return this == SUCCEEDED || this == FAILED;
+            return this == SUCCEEDED || this == FAILED || this == DISCARDED;
         }
     }
 }

@@ -171,6 +171,14 @@ public class SubmissionService {
             return Next.ACKNOWLEDGE;
         }
         Submission s = found.get();
+        // this attempt's lines in the log carry its request id and case, like a synchronous call's
+        try (var requestId = org.slf4j.MDC.putCloseable("requestId", s.id() + "/" + (s.attempts() + 1));
+             var caseId = org.slf4j.MDC.putCloseable("caseId", s.caseId())) {
+            return attempt(s, deliveryCount);
+        }
+    }
+
+    private Next attempt(Submission s, int deliveryCount) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         // counted when its outcome is recorded: an attempt cut short by a crash is not on the record, and the

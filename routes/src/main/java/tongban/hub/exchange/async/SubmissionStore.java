@@ -91,7 +91,27 @@ class SubmissionStore {
      */
     boolean finish(String id, int attempt, Submission.Status status, String resultBody, String problemCode) {
         return jdbc.update("UPDATE submission SET status = ?, attempts = ?, result_body = ?, "
-                        + "problem_code = ?, updated_at = ? WHERE id = ? AND status NOT IN ('SUCCEEDED', 'FAILED')",
+                        + "problem_code = ?, updated_at = ? WHERE id = ? AND status NOT IN ('SUCCEEDED', 'FAILED', 'DISCARDED')",
                 status.name(), attempt, resultBody, problemCode, Timestamp.from(Instant.now()), id) == 1;
+    }
+
+    /** An operator's decision on a dead-lettered submission: back to {@code RETRYING} (replay) or {@code DISCARDED}. */
+    boolean decide(String id, Submission.Status to) {
+        return jdbc.update("UPDATE submission SET status = ?, updated_at = ? WHERE id = ? AND status = 'DEAD_LETTERED'",
+                to.name(), Timestamp.from(Instant.now()), id) == 1;
+    }
+
+    /** Records who did what to a dead letter, and why, in the caller's transaction. */
+    void recordAction(String operator, String action, String department, String submissionId, String reason) {
+        jdbc.update("INSERT INTO operator_action (acted_at, operator, action, department, submission_id, reason) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", Timestamp.from(Instant.now()), operator, action, department,
+                submissionId, reason);
+    }
+
+    List<DeadLetters.Action> actions(String department, int limit) {
+        return jdbc.query("SELECT acted_at, operator, action, submission_id, reason FROM operator_action "
+                        + "WHERE department = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, n) -> new DeadLetters.Action(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)), department);
     }
 }

@@ -1,0 +1,19 @@
+package tongban.hub.exchange.async;
+
+/** How a department's queue and dead-letter queue stand, as the broker counts them. */
+public interface QueueStatistics {
+
+    /**
+     * @param depth        messages waiting or being worked on
+     * @param consumers    consumers attached
+     * @param inFlight     messages delivered to a consumer and not yet acknowledged
+     * @param added        messages ever added (since the broker started)
+     * @param acknowledged messages ever acknowledged
+     * @param deadLetters  messages in the department's dead-letter queue
+     */
+    record Counts(long depth, int consumers, long inFlight, long added, long acknowledged, long deadLetters) {
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
+    }
+
+    Counts of(String department);
+}
