@@ -1,0 +1,157 @@
+package tongban.hub.deploy;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import tongban.hub.support.ProjectRoot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code helm/tongban} linted and rendered by a real helm (helm-java bundles it), with the default values and with
+ * the files in {@code ci/}; the assertions read the rendered Kubernetes objects.
+ */
+class HelmChartTest {
+
+    private static final Path CHART = ProjectRoot.path().resolve("helm/tongban");
+
+    private static List<Map<String, Object>> render(Helm helm) {
+        return objects(helm.template().withName("tongban").withNamespace("gov").call());
+    }
+
+    private static List<Map<String, Object>> render(String valuesFile) {
+        return objects(new Helm(CHART).template().withName("tongban").withNamespace("gov")
+                .withValuesFile(CHART.resolve("ci").resolve(valuesFile)).call());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(String manifest) {
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(manifest)) {
+            if (document instanceof Map<?, ?> map) {
+                objects.add((Map<String, Object>) map);
+            }
+        }
+        return objects;
+    }
+
+    private static Map<String, Object> only(List<Map<String, Object>> objects, String kind) {
+        List<Map<String, Object>> found = objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
+        assertThat(found).as(kind).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<String> kinds(List<Map<String, Object>> objects) {
+        return objects.stream().map(o -> (String) o.get("kind")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object node, String... path) {
+        Object current = node;
+        for (String step : path) {
+            current = step.matches("\\d+") ? ((List<Object>) current).get(Integer.parseInt(step))
+                    : ((Map<String, Object>) current).get(step);
+        }
+        return (T) current;
+    }
+
+    @Test
+    void lintsCleanEvenStrictly() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void theDeploymentRunsNonRootReadOnlyWithProbesOnTheActuatorGroups() {
+        List<Map<String, Object>> objects = render(new Helm(CHART));
+        Map<String, Object> pod = at(only(objects, "Deployment"), "spec", "template", "spec");
+        Map<String, Object> hub = at(pod, "containers", "0");
+
+        assertThat((Object) at(pod, "securityContext", "runAsNonRoot")).isEqualTo(true);
+        assertThat((Object) at(hub, "securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
+        assertThat((Object) at(hub, "securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
+        assertThat((List<String>) at(hub, "securityContext", "capabilities", "drop")).containsExactly("ALL");
+        assertThat((String) at(hub, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+        assertThat((String) at(hub, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+        assertThat((String) at(hub, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+        assertThat((String) at(hub, "resources", "limits", "memory")).isEqualTo("1Gi");
+        assertThat((String) at(hub, "volumeMounts", "0", "mountPath")).as("the only writable place").isEqualTo("/tmp");
+        assertThat(kinds(objects)).contains("Service", "ConfigMap", "HorizontalPodAutoscaler", "PodDisruptionBudget",
+                "ServiceAccount").doesNotContain("Ingress", "ServiceMonitor", "PrometheusRule", "Secret");
+        assertThat((Object) at(only(objects, "Deployment"), "spec", "replicas")).as("the autoscaler decides").isNull();
+    }
+
+    @Test
+    void everySecretComesFromTheExistingSecretAndNoneIsInTheChart() {
+        List<Map<String, Object>> objects = render(new Helm(CHART));
+        List<Map<String, Object>> env = at(only(objects, "Deployment"), "spec", "template", "spec", "containers", "0", "env");
+
+        assertThat(env).isNotEmpty().allSatisfy(variable ->
+                assertThat((String) at(variable, "valueFrom", "secretKeyRef", "name")).isEqualTo("tongban-secrets"));
+        Map<String, String> config = at(only(objects, "ConfigMap"), "data");
+        assertThat(config.toString()).doesNotContainIgnoringCase("secret=").doesNotContain("password=");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyVariableTheProdProfileNeedsIsSetByTheChart() throws IOException {
+        List<Map<String, Object>> objects = render(new Helm(CHART));
+        Set<String> provided = new HashSet<>(((Map<String, String>) at(only(objects, "ConfigMap"), "data")).keySet());
+        List<Map<String, Object>> env = at(only(objects, "Deployment"), "spec", "template", "spec", "containers", "0", "env");
+        env.forEach(variable -> provided.add((String) variable.get("name")));
+
+        String prod = Files.readString(ProjectRoot.path().resolve("routes/src/main/resources/application-prod.yml"));
+        Matcher required = Pattern.compile("\\$\\{([A-Z0-9_]+)}").matcher(prod); // no default: the hub needs it
+        List<String> needed = new ArrayList<>();
+        while (required.find()) {
+            needed.add(required.group(1));
+        }
+        assertThat(needed).isNotEmpty();
+        assertThat(provided).containsAll(needed);
+        assertThat(provided).contains("TONGBAN_DEPARTMENTS_ENTERPRISE_REGISTRATION_URL", "SPRING_PROFILES_ACTIVE");
+    }
+
+    @Test
+    void theFullValuesTurnOnIngressMonitoringAndAlerts() {
+        List<Map<String, Object>> objects = render("full-values.yaml");
+
+        Map<String, Object> ingress = only(objects, "Ingress");
+        assertThat((String) at(ingress, "spec", "rules", "0", "host")).isEqualTo("tongban.haikou.example.invalid");
+        assertThat((String) at(ingress, "spec", "tls", "0", "secretName")).isEqualTo("tongban-tls");
+        assertThat((String) at(only(objects, "ServiceMonitor"), "spec", "endpoints", "0", "path"))
+                .isEqualTo("/actuator/prometheus");
+        List<Map<String, Object>> rules = at(only(objects, "PrometheusRule"), "spec", "groups", "0", "rules");
+        assertThat(rules).extracting(r -> r.get("alert"))
+                .containsExactly("TongbanDeadLettersGrowing", "TongbanCircuitOpen", "TongbanQueueDepthHigh");
+        assertThat((String) rules.get(2).get("expr")).contains("tongban_queue_depth", "> 200");
+        assertThat((Object) at(only(objects, "Deployment"), "spec", "replicas")).isEqualTo(3);
+        assertThat((String) at(only(objects, "Deployment"), "spec", "template", "spec", "containers", "0", "image"))
+                .endsWith(":2026.11.1");
+        assertThat(kinds(objects)).doesNotContain("HorizontalPodAutoscaler");
+    }
+
+    @Test
+    void theMinimalValuesRender() {
+        assertThat(kinds(render("minimal-values.yaml"))).contains("Deployment", "Service");
+    }
+
+    @Test
+    void withoutASecretNameTheChartRefusesToRender() {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("tongban").set("secrets.existingSecret", "").call())
+                .hasMessageContaining("secrets.existingSecret is required");
+    }
+}
