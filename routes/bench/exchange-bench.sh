@@ -134,3 +134,17 @@ awk -v k="$rss_kb" 'BEGIN { printf "  hub resident memory     %.0f MB peak under
 echo "  hub non-2xx answers     $h_err"
 logged=$(curl -fs -X POST "http://127.0.0.1:$HUB_PORT/api/v1/message-log/verification" -H "Authorization: Bearer $(curl -fs -d grant_type=password -d client_id=tongban-cli -d username=zhaoliu -d password=demo "http://localhost:$KC_PORT/realms/tongban/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')")
 echo "  message log after run   $logged"
+
+echo
+OPS_ROUNDS=${BENCH_OPS_ROUNDS:-30}
+departments=$(curl -fs "http://127.0.0.1:$HUB_PORT/actuator/prometheus" | grep -c '^tongban_queue_depth{')
+entries=$(sed -E 's/.*"entriesChecked":([0-9]+).*/\1/' <<<"$logged")
+echo "operations: ops console as zhaoliu and the Prometheus scrape, $OPS_ROUNDS rounds each, $departments departments, $entries message-log entries:"
+java -Dloader.main=tongban.hub.bench.OpsBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+  "http://localhost:$HUB_PORT" zhaoliu demo "$OPS_ROUNDS" construction-approval 2>/dev/null | awk '$1 == "RESULT"' |
+while read -r _ _ page p50 p95; do
+  target=300; [ "$page" = prometheus ] && target=100
+  awk -v n="$page" -v a="$p50" -v b="$p95" -v t="$target" -v f="$l_h_p50" 'BEGIN {
+    printf "  %-20s p50 %8.2f ms   p95 %8.2f ms   (target < %d ms: %s; %.0f× one exchange call at 1 connection)\n",
+      n, a, b, t, (b < t ? "met" : "MISSED"), a / f }'
+done

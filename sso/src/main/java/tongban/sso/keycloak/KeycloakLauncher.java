@@ -10,15 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Starts the real Keycloak server (the {@code keycloak-quarkus-dist} zip that Maven fetched into the
@@ -128,48 +125,13 @@ public final class KeycloakLauncher {
 
     private Path unpackedHome() throws IOException {
         String version = version();
-        Path home = workDir.resolve("keycloak-" + version);
-        if (Files.exists(home.resolve("bin/kc.sh"))) {
-            return home;
-        }
-        Path zip = distributionZip(version);
-        Path partial = workDir.resolve(home.getFileName() + ".partial");
-        deleteTree(partial);
-        Files.createDirectories(partial);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                String name = entry.getName();
-                int slash = name.indexOf('/');
-                if (slash < 0 || slash == name.length() - 1) {
-                    continue; // the top folder keycloak-<version>/
-                }
-                Path target = partial.resolve(name.substring(slash + 1)).normalize();
-                if (!target.startsWith(partial)) {
-                    throw new IOException("zip entry outside the target folder: " + name);
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
-        return home;
+        return UnpackedDistribution.unpack(distributionZip(version), workDir.resolve("keycloak-" + version), "bin/kc.sh");
     }
 
     /** The zip Maven put in the local repository when the {@code sso} module was built. */
     static Path distributionZip(String version) {
-        String repo = System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
-        Path zip = Path.of(repo, "org", "keycloak", "keycloak-quarkus-dist", version,
+        return UnpackedDistribution.inLocalRepository("org/keycloak", "keycloak-quarkus-dist", version,
                 "keycloak-quarkus-dist-" + version + ".zip");
-        if (!Files.exists(zip)) {
-            throw new IllegalStateException("Keycloak distribution not found at " + zip
-                    + ": build the sso module first (mvn -pl sso install), which fetches it from Maven Central");
-        }
-        return zip;
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -78,4 +78,30 @@ public class DepartmentQueues implements ArtemisConfigurationCustomizer {
                     .setFilterString("_AMQ_ORIG_ADDRESS = '" + queue(department) + "'"));
         }
     }
+
+    /**
+     * The settings of {@link #configure} as {@code broker.xml} address settings, for an external broker (the prod
+     * profile): the broker does the redelivery, so its settings and {@code tongban.exchange.async.*} must agree.
+     * The dead-letter address creates no queue on a mere browse, only the broker's own per-department DLQ.
+     */
+    public static String addressSettingsXml(AsyncProperties properties) {
+        return """
+                <address-setting match="%s#">
+                   <dead-letter-address>%s</dead-letter-address>
+                   <auto-create-dead-letter-resources>true</auto-create-dead-letter-resources>
+                   <dead-letter-queue-prefix>%s</dead-letter-queue-prefix>
+                   <max-delivery-attempts>%d</max-delivery-attempts>
+                   <redelivery-delay>%d</redelivery-delay>
+                   <redelivery-delay-multiplier>%s</redelivery-delay-multiplier>
+                   <max-redelivery-delay>%d</max-redelivery-delay>
+                   <auto-delete-queues>false</auto-delete-queues>
+                   <auto-delete-addresses>false</auto-delete-addresses>
+                </address-setting>
+                <address-setting match="%s">
+                   <auto-create-queues>false</auto-create-queues>
+                </address-setting>
+                """.formatted(PREFIX, DEAD_LETTER_ADDRESS, DEAD_LETTER_PREFIX, properties.maxAttempts(),
+                properties.redeliveryDelay().toMillis(), properties.redeliveryMultiplier(),
+                properties.maxRedeliveryDelay().toMillis(), DEAD_LETTER_ADDRESS);
+    }
 }

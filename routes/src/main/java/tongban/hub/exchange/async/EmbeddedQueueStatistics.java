@@ -7,7 +7,10 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Reads the counts straight from the embedded broker's queues: no messages are touched, nothing is browsed. */
+/**
+ * Reads the counts straight from the embedded broker's queues: no messages are touched, nothing is browsed. With an
+ * external broker {@link ManagementQueueStatistics} takes over.
+ */
 @Component
 class EmbeddedQueueStatistics implements QueueStatistics {
 

@@ -1,0 +1,238 @@
+package tongban.hub.exchange.async;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tongban.hub.support.ArtemisBroker;
+import tongban.hub.support.HubProcess;
+import tongban.hub.support.TestKeycloak;
+import tongban.hub.support.TestPostgres;
+import tongban.hub.support.Tokens;
+import tongban.mocks.MockDepartment;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The prod profile for real: two hub processes against one external Artemis broker and one PostgreSQL database.
+ * A batch of submissions sent to both is processed exactly once each; one hub killed (SIGKILL) mid-batch loses
+ * nothing — the broker gives its unacknowledged messages to the other hub, whose outbox sweep also queues what the
+ * dead one had stored but not yet queued. Both hubs log JSON lines carrying the request id.
+ */
+class TwoHubsOnExternalBrokerAndPostgresTest {
+
+    private static final int SUBMISSIONS = 60;
+    private static final int CONSUMERS = 4;
+    private static final String PROJECT = "2020-460100-47-01-000123";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0);
+    /** What the broker is created with and what the hubs are told: the broker redelivers, both must agree. */
+    private static final AsyncProperties REDELIVERY = new AsyncProperties(5, Duration.ofMillis(200), 2.0,
+            Duration.ofSeconds(5), CONSUMERS, Duration.ofSeconds(3));
+
+    @AfterAll
+    static void stop() {
+        APPROVALS.stop();
+    }
+
+    @Test
+    void twoHubsShareTheWorkExactlyOnceAndOneKilledMidBatchLosesNothing() throws Exception {
+        Path work = Path.of("target", "two-hubs").toAbsolutePath();
+        org.springframework.util.FileSystemUtils.deleteRecursively(work);
+        Files.createDirectories(work);
+        String database = TestPostgres.freshDatabase("twohubs");
+        APPROVALS.setGlobalFixedDelay(100); // slow enough for the kill to land mid-batch
+
+        try (ArtemisBroker broker = ArtemisBroker.start(work.resolve("broker"), REDELIVERY)) {
+            List<String> settings = prodSettings(broker, database);
+            HubProcess survivor = HubProcess.start(work.resolve("hub-b"), work.resolve("hub-b.log"), settings);
+            try (survivor) {
+                List<String> ids = new ArrayList<>();
+                try (HubProcess victim = HubProcess.start(work.resolve("hub-a"), work.resolve("hub-a.log"), settings)) {
+                    ids.addAll(submitAll(List.of(victim, survivor)));
+                    await().atMost(Duration.ofSeconds(60)).until(() -> departmentCalls() >= SUBMISSIONS / 4);
+                    victim.kill();
+                }
+                assertThat(succeeded(database)).as("the kill landed mid-batch").isBetween(1, SUBMISSIONS - 1);
+
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> succeeded(database) == SUBMISSIONS);
+                assertThat(allSucceededAt(survivor, ids)).isTrue();
+                assertThat(scrape(survivor)).as("queue counts come from the external broker's management address")
+                        .contains("tongban_queue_consumers{department=\"construction-approval\"} " + CONSUMERS + ".0");
+                // a call to a department that is not there: its WARN line must name the request and the case
+                HttpResponse<String> unreachable = HTTP.send(HttpRequest.newBuilder(URI.create(survivor.url()
+                                + "/api/v1/services/enterprise-registration/enterprise"))
+                        .header("Authorization", "Bearer " + Tokens.of("zhangsan"))
+                        .header("Content-Type", "application/json").header("X-Request-Id", "two-hubs-log-check")
+                        .header("X-Case-Id", "SC-2020-0042")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"creditCode\": \"91460100MA5T12345C\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(unreachable.statusCode()).as(unreachable.body()).isEqualTo(503);
+
+                // a project whose every attempt fails ends in the department's dead-letter queue on the external
+                // broker (created by the broker itself, with its filter), as the gauges read from its management
+                String doomed = submit(survivor, "two-hubs-doomed", "2020-460100-47-01-999999");
+                await().atMost(Duration.ofSeconds(60)).until(() -> "DEAD_LETTERED".equals(status(database, doomed)));
+                await().atMost(Duration.ofSeconds(10)).until(() -> scrape(survivor)
+                        .contains("tongban_queue_dead_letters{department=\"construction-approval\"} 1.0"));
+            }
+
+            try (Connection db = DriverManager.getConnection(database, TestPostgres.USER, TestPostgres.PASSWORD)) {
+                assertThat(count(db, "SELECT COUNT(*) FROM submission WHERE status = 'SUCCEEDED'", null))
+                        .isEqualTo(SUBMISSIONS);
+                assertThat(count(db, "SELECT COUNT(*) FROM message_log WHERE request_id LIKE '%/%' AND outcome = 'OK'",
+                        null)).as("one successful attempt on record per submission").isEqualTo(SUBMISSIONS);
+                assertThat(count(db, "SELECT COUNT(DISTINCT request_id) FROM message_log WHERE outcome = 'OK' "
+                        + "AND request_id LIKE '%/%'", null)).isEqualTo(SUBMISSIONS);
+            }
+        }
+        // at most the attempts in flight in the killed hub are made again
+        assertThat(departmentCalls()).isBetween(SUBMISSIONS, SUBMISSIONS + CONSUMERS);
+        List<String> lines = Files.readAllLines(work.resolve("hub-b.log"));
+        List<String> json = lines.stream().filter(l -> l.startsWith("{")).toList();
+        assertThat(json).as("the prod profile logs JSON").hasSizeGreaterThan(10);
+        for (String line : json) {
+            assertThat(JSON.readTree(line).has("@timestamp")).as(line).isTrue();
+        }
+        assertThat(json).anySatisfy(line -> {
+            JsonNode entry = JSON.readTree(line);
+            assertThat(entry.path("requestId").asText()).isEqualTo("two-hubs-log-check");
+            assertThat(entry.path("caseId").asText()).isEqualTo("SC-2020-0042");
+            assertThat(entry.at("/log/level").asText()).isEqualTo("WARN");
+        });
+        TestPostgres.drop(database);
+    }
+
+    private static List<String> prodSettings(ArtemisBroker broker, String database) {
+        return List.of(
+                "--spring.profiles.active=prod",
+                "--TONGBAN_DB_URL=" + database, "--TONGBAN_DB_PASSWORD=" + TestPostgres.PASSWORD,
+                "--TONGBAN_BROKER_URL=" + broker.url(), "--TONGBAN_BROKER_PASSWORD=" + ArtemisBroker.PASSWORD,
+                "--TONGBAN_SSO_ISSUER=" + TestKeycloak.issuer(),
+                // test-only stand-ins for the secrets production takes from its Secret
+                "--TONGBAN_OPS_CLIENT_SECRET=test-only", "--TONGBAN_PORTAL_CLIENT_SECRET=test-only",
+                "--TONGBAN_GATEWAY_ENTERPRISE_REGISTRATION_SECRET=test-only-gateway-secret-of-32-bytes!",
+                "--TONGBAN_MESSAGE_LOG_SUBJECT_KEY=test-only-subject-key",
+                "--TONGBAN_DEPARTMENTS_ENTERPRISE_REGISTRATION_API_KEY=test-only",
+                "--TONGBAN_DEPARTMENTS_TAX_APP_KEY=test-only", "--TONGBAN_DEPARTMENTS_TAX_APP_SECRET=test-only",
+                "--tongban.departments.construction-approval.url=" + APPROVALS.baseUrl(),
+                "--tongban.exchange.access-rights.tongban-cli[0]=construction-approval/*",
+                "--tongban.exchange.access-rights.tongban-cli[1]=enterprise-registration/*",
+                "--tongban.departments.enterprise-registration.url=http://127.0.0.1:9", // nobody listens
+                "--tongban.catalogue.sync-on-start=false",
+                "--tongban.monitoring.sample-interval=500ms",
+                "--tongban.exchange.async.consumers=" + CONSUMERS,
+                "--tongban.exchange.async.max-attempts=" + REDELIVERY.maxAttempts(),
+                "--tongban.exchange.async.redelivery-delay=" + REDELIVERY.redeliveryDelay().toMillis() + "ms",
+                "--tongban.exchange.async.outbox-sweep-after=" + REDELIVERY.outboxSweepAfter().toSeconds() + "s");
+    }
+
+    private static int departmentCalls() {
+        return APPROVALS.countRequestsMatching(getRequestedFor(urlPathMatching("/gcjs/api/project/" + PROJECT + "/.*"))
+                .build()).getCount();
+    }
+
+    /** Half the batch to each hub, four clients at a time. */
+    private static List<String> submitAll(List<HubProcess> hubs) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> sent = new ArrayList<>();
+            for (int i = 0; i < SUBMISSIONS; i++) {
+                HubProcess hub = hubs.get(i % hubs.size());
+                String key = "two-hubs-" + i;
+                sent.add(pool.submit(() -> submit(hub, key)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> f : sent) {
+                ids.add(f.get());
+            }
+            return ids;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String scrape(HubProcess hub) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.url() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String status(String database, String submissionId) throws Exception {
+        try (Connection db = DriverManager.getConnection(database, TestPostgres.USER, TestPostgres.PASSWORD);
+             PreparedStatement statement = db.prepareStatement("SELECT status FROM submission WHERE id = ?")) {
+            statement.setString(1, submissionId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String submit(HubProcess hub, String key) throws Exception {
+        return submit(hub, key, PROJECT);
+    }
+
+    private static String submit(HubProcess hub, String key, String project) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(hub.url() + "/api/v1/services/construction-approval/project-status/submissions"))
+                .header("Authorization", "Bearer " + Tokens.of("zhangsan"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"projectCode\": \"" + project + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return JSON.readTree(response.body()).path("submissionId").asText();
+    }
+
+    private static boolean allSucceededAt(HubProcess hub, List<String> ids) throws Exception {
+        for (String id : ids) {
+            JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/v1/submissions/" + id))
+                    .header("Authorization", "Bearer " + Tokens.of("zhangsan")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            if (!"SUCCEEDED".equals(view.path("status").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int succeeded(String database) throws Exception {
+        try (Connection db = DriverManager.getConnection(database, TestPostgres.USER, TestPostgres.PASSWORD)) {
+            return count(db, "SELECT COUNT(*) FROM submission WHERE status = 'SUCCEEDED'", null);
+        }
+    }
+
+    private static int count(Connection db, String sql, String parameter) throws Exception {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}
