@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,16 +73,11 @@ class OpsConsoleBrowserTest extends HubTestBase {
     }
 
     private void signIn(String user) {
-        new WebDriverWait(browser(), Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().startsWith(TestKeycloak.issuer())
-                && d.getPageSource().contains("id=\"kc-login\""));
-        browser().findElement(By.id("username")).sendKeys(user);
-        browser().findElement(By.id("password")).sendKeys("demo");
-        browser().findElement(By.id("kc-login")).click();
+        BROWSER.signIn(user);
     }
 
     private WebElement element(String id) {
-        return new WebDriverWait(browser(), Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return BROWSER.visible(id);
     }
 
     private String status(String submissionId) {

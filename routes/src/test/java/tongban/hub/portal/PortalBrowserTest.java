@@ -101,23 +101,15 @@ class PortalBrowserTest extends HubTestBase {
     }
 
     private void signIn(String user) {
-        WebDriver browser = browser();
-        awaitSignInForm(); // the login happens at Keycloak, never on the portal
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("kc-login")).click();
+        BROWSER.signIn(user);
     }
 
     private String text(String id) {
-        return new WebDriverWait(browser(), Duration.ofSeconds(15))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id))).getText();
+        return BROWSER.visible(id).getText();
     }
 
-    /** On Keycloak's login form (not merely a page with a user name on it). */
     private boolean askedToSignIn() {
-        // read from the page source: looking for a missing element would wait out the driver's implicit wait
-        return browser().getCurrentUrl().startsWith(TestKeycloak.issuer())
-                && browser().getPageSource().contains("id=\"kc-login\"");
+        return BROWSER.onSignInForm();
     }
 
     private void awaitSignInForm() {

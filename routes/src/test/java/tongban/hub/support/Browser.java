@@ -2,12 +2,16 @@ package tongban.hub.support;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -38,6 +42,26 @@ public final class Browser implements TestWatcher, AutoCloseable {
             driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         }
         return driver;
+    }
+
+    /** Whether the page is Keycloak's login form (read from the source: no implicit wait for a missing element). */
+    public boolean onSignInForm() {
+        return driver().getCurrentUrl().startsWith(TestKeycloak.issuer())
+                && driver().getPageSource().contains("id=\"kc-login\"");
+    }
+
+    /** Waits for Keycloak's login form and signs in with the demo password: the login is Keycloak's, never a portal's. */
+    public void signIn(String user) {
+        new WebDriverWait(driver(), Duration.ofSeconds(15)).until(d -> onSignInForm());
+        driver().findElement(By.id("username")).sendKeys(user);
+        driver().findElement(By.id("password")).sendKeys("demo");
+        driver().findElement(By.id("kc-login")).click();
+    }
+
+    /** The element with this id once it is visible. */
+    public WebElement visible(String id) {
+        return new WebDriverWait(driver(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     /** A fresh browser: no cookies, no sessions. */

@@ -1,29 +1,18 @@
 package tongban.hub.exchange.async;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tongban.hub.support.HubProcess;
-import tongban.hub.support.Tokens;
+import tongban.hub.support.Submissions;
 import tongban.mocks.MockDepartment;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -37,8 +26,6 @@ import static org.awaitility.Awaitility.await;
 class HubCrashRecoveryTest {
 
     private static final int SUBMISSIONS = 60;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0);
 
     @AfterAll
@@ -75,13 +62,13 @@ class HubCrashRecoveryTest {
             // a client that never saw its answers submits again with the same keys: the same submissions come back
             assertThat(submitAll(second)).isEqualTo(ids);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> allSucceeded(second, ids));
+                    .until(() -> Submissions.allSucceeded(second, ids));
         }
 
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/hub"), "tongban", "")) {
-            assertThat(count(db, "SELECT COUNT(*) FROM submission", null)).isEqualTo(SUBMISSIONS);
+            assertThat(Submissions.count(db, "SELECT COUNT(*) FROM submission", null)).isEqualTo(SUBMISSIONS);
             for (String id : ids) {
-                assertThat(count(db, "SELECT COUNT(*) FROM message_log WHERE request_id LIKE ? AND outcome = 'OK'",
+                assertThat(Submissions.count(db, "SELECT COUNT(*) FROM message_log WHERE request_id LIKE ? AND outcome = 'OK'",
                         id + "/%")).as("successful attempts recorded for %s", id).isEqualTo(1);
             }
         }
@@ -92,62 +79,12 @@ class HubCrashRecoveryTest {
     }
 
     private static List<String> submitAll(HubProcess hub) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> sent = new ArrayList<>();
-            for (int i = 0; i < SUBMISSIONS; i++) {
-                String key = "crash-test-" + i;
-                sent.add(pool.submit(() -> submit(hub, key)));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> f : sent) {
-                ids.add(f.get());
-            }
-            return ids;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static String submit(HubProcess hub, String key) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(hub.url() + "/api/v1/services/construction-approval/project-status/submissions"))
-                .header("Authorization", "Bearer " + Tokens.of("zhangsan"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"projectCode\": \"2020-460100-47-01-000123\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).path("submissionId").asText();
-    }
-
-    private static boolean allSucceeded(HubProcess hub, List<String> ids) throws Exception {
-        for (String id : ids) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/v1/submissions/" + id))
-                    .header("Authorization", "Bearer " + Tokens.of("zhangsan")).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode view = JSON.readTree(response.body());
-            if (!"SUCCEEDED".equals(view.path("status").asText())) {
-                return false;
-            }
-        }
-        return true;
+        return Submissions.submitAll(List.of(hub), SUBMISSIONS, "crash-test-");
     }
 
     private static int succeeded(Path dataDir, List<String> ids) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("db/hub"), "tongban", "")) {
-            return count(db, "SELECT COUNT(*) FROM submission WHERE status = 'SUCCEEDED'", null);
-        }
-    }
-
-    private static int count(Connection db, String sql, String parameter) throws Exception {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+            return Submissions.count(db, "SELECT COUNT(*) FROM submission WHERE status = 'SUCCEEDED'", null);
         }
     }
 }

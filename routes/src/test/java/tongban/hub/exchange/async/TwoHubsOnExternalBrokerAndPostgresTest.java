@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tongban.hub.support.ArtemisBroker;
 import tongban.hub.support.HubProcess;
 import tongban.hub.support.TestKeycloak;
+import tongban.hub.support.Submissions;
 import tongban.hub.support.TestPostgres;
 import tongban.hub.support.Tokens;
 import tongban.mocks.MockDepartment;
@@ -25,9 +26,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -44,7 +42,6 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
 
     private static final int SUBMISSIONS = 60;
     private static final int CONSUMERS = 4;
-    private static final String PROJECT = "2020-460100-47-01-000123";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0);
@@ -71,7 +68,7 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
             try (survivor) {
                 List<String> ids = new ArrayList<>();
                 try (HubProcess victim = HubProcess.start(work.resolve("hub-a"), work.resolve("hub-a.log"), settings)) {
-                    ids.addAll(submitAll(List.of(victim, survivor)));
+                    ids.addAll(Submissions.submitAll(List.of(victim, survivor), SUBMISSIONS, "two-hubs-"));
                     await().atMost(Duration.ofSeconds(60)).until(() -> departmentCalls() >= SUBMISSIONS / 4);
                     victim.kill();
                 }
@@ -79,7 +76,7 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
 
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> succeeded(database) == SUBMISSIONS);
-                assertThat(allSucceededAt(survivor, ids)).isTrue();
+                assertThat(Submissions.allSucceeded(survivor, ids)).isTrue();
                 assertThat(scrape(survivor)).as("queue counts come from the external broker's management address")
                         .contains("tongban_queue_consumers{department=\"construction-approval\"} " + CONSUMERS + ".0");
                 // a call to a department that is not there: its WARN line must name the request and the case
@@ -94,18 +91,18 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
 
                 // a project whose every attempt fails ends in the department's dead-letter queue on the external
                 // broker (created by the broker itself, with its filter), as the gauges read from its management
-                String doomed = submit(survivor, "two-hubs-doomed", "2020-460100-47-01-999999");
+                String doomed = Submissions.submit(survivor, "two-hubs-doomed", "2020-460100-47-01-999999");
                 await().atMost(Duration.ofSeconds(60)).until(() -> "DEAD_LETTERED".equals(status(database, doomed)));
                 await().atMost(Duration.ofSeconds(10)).until(() -> scrape(survivor)
                         .contains("tongban_queue_dead_letters{department=\"construction-approval\"} 1.0"));
             }
 
             try (Connection db = DriverManager.getConnection(database, TestPostgres.USER, TestPostgres.PASSWORD)) {
-                assertThat(count(db, "SELECT COUNT(*) FROM submission WHERE status = 'SUCCEEDED'", null))
+                assertThat(Submissions.count(db, "SELECT COUNT(*) FROM submission WHERE status = 'SUCCEEDED'", null))
                         .isEqualTo(SUBMISSIONS);
-                assertThat(count(db, "SELECT COUNT(*) FROM message_log WHERE request_id LIKE '%/%' AND outcome = 'OK'",
+                assertThat(Submissions.count(db, "SELECT COUNT(*) FROM message_log WHERE request_id LIKE '%/%' AND outcome = 'OK'",
                         null)).as("one successful attempt on record per submission").isEqualTo(SUBMISSIONS);
-                assertThat(count(db, "SELECT COUNT(DISTINCT request_id) FROM message_log WHERE outcome = 'OK' "
+                assertThat(Submissions.count(db, "SELECT COUNT(DISTINCT request_id) FROM message_log WHERE outcome = 'OK' "
                         + "AND request_id LIKE '%/%'", null)).isEqualTo(SUBMISSIONS);
             }
         }
@@ -151,28 +148,8 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
     }
 
     private static int departmentCalls() {
-        return APPROVALS.countRequestsMatching(getRequestedFor(urlPathMatching("/gcjs/api/project/" + PROJECT + "/.*"))
+        return APPROVALS.countRequestsMatching(getRequestedFor(urlPathMatching("/gcjs/api/project/" + Submissions.PROJECT + "/.*"))
                 .build()).getCount();
-    }
-
-    /** Half the batch to each hub, four clients at a time. */
-    private static List<String> submitAll(List<HubProcess> hubs) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<String>> sent = new ArrayList<>();
-            for (int i = 0; i < SUBMISSIONS; i++) {
-                HubProcess hub = hubs.get(i % hubs.size());
-                String key = "two-hubs-" + i;
-                sent.add(pool.submit(() -> submit(hub, key)));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> f : sent) {
-                ids.add(f.get());
-            }
-            return ids;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private static String scrape(HubProcess hub) throws Exception {
@@ -190,49 +167,9 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
         }
     }
 
-    private static String submit(HubProcess hub, String key) throws Exception {
-        return submit(hub, key, PROJECT);
-    }
-
-    private static String submit(HubProcess hub, String key, String project) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(hub.url() + "/api/v1/services/construction-approval/project-status/submissions"))
-                .header("Authorization", "Bearer " + Tokens.of("zhangsan"))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"projectCode\": \"" + project + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return JSON.readTree(response.body()).path("submissionId").asText();
-    }
-
-    private static boolean allSucceededAt(HubProcess hub, List<String> ids) throws Exception {
-        for (String id : ids) {
-            JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(hub.url() + "/api/v1/submissions/" + id))
-                    .header("Authorization", "Bearer " + Tokens.of("zhangsan")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            if (!"SUCCEEDED".equals(view.path("status").asText())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static int succeeded(String database) throws Exception {
         try (Connection db = DriverManager.getConnection(database, TestPostgres.USER, TestPostgres.PASSWORD)) {
-            return count(db, "SELECT COUNT(*) FROM submission WHERE status = 'SUCCEEDED'", null);
-        }
-    }
-
-    private static int count(Connection db, String sql, String parameter) throws Exception {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            if (parameter != null) {
-                statement.setString(1, parameter);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+            return Submissions.count(db, "SELECT COUNT(*) FROM submission WHERE status = 'SUCCEEDED'", null);
         }
     }
 }
