@@ -43,21 +43,32 @@ class PortalHomeController {
         this.requestJson = requestJson;
     }
 
+    /**
+     * Who is signed in, at once; the department's service for them follows from {@link #service} as soon as the
+     * page is there (a hub call may take a department's time, the sign-in should not wait for it).
+     */
     @GetMapping("/")
-    String home(@AuthenticationPrincipal OidcUser user, OAuth2AuthenticationToken authentication, Model model) {
-        OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient("keycloak", authentication.getName());
+    String home(@AuthenticationPrincipal OidcUser user, Model model) {
         String idNumber = user.getClaimAsString("id_number");
         model.addAttribute("title", title);
         model.addAttribute("name", user.getFamilyName() != null && user.getGivenName() != null
                 ? user.getFamilyName() + user.getGivenName() : user.getPreferredUsername());
         model.addAttribute("maskedIdNumber", idNumber == null || idNumber.length() < 8 ? "—"
                 : idNumber.substring(0, 4) + "*".repeat(idNumber.length() - 8) + idNumber.substring(idNumber.length() - 4));
-        model.addAttribute("service", service);
         model.addAttribute("signInLevel", user.getClaimAsString("acr"));
+        model.addAttribute("service", service);
+        return "department-portal";
+    }
+
+    /** The service panel: the hub's answer for the signed-in person, with their own token. */
+    @GetMapping("/service")
+    String service(@AuthenticationPrincipal OidcUser user, OAuth2AuthenticationToken authentication, Model model) {
+        OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient("keycloak", authentication.getName());
+        String idNumber = user.getClaimAsString("id_number");
         Answer answer = idNumber == null ? new Answer(0, null, "NOT_A_CITIZEN", null)
                 : ask(client.getAccessToken().getTokenValue(), requestJson.replace("{idNumber}", idNumber));
         model.addAttribute("answer", answer);
-        return "department-portal";
+        return "department-portal :: service";
     }
 
     /** The hub's answer: its status, the data on success, or the problem code (and the level to step up to). */
