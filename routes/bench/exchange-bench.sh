@@ -130,7 +130,7 @@ awk -v a="$sh_rps" -v b="$sd_rps" -v p="$sh_p50" -v q="$sd_p50" 'BEGIN {
 awk -v a="$a_rate" -v b="$j_rate" 'BEGIN { printf "  async throughput ratio  %.2f×   hub ÷ plain JMS on the same broker settings (target ≥ 0.70×)\n", a / b }'
 echo "  async lost / duplicated hub $a_lost / $a_dup, plain JMS $j_lost / $j_dup"
 awk -v r="${s_ratio:-0}" 'BEGIN { printf "  SSO portal hop ratio    %.2f×   hop ÷ bare Keycloak code round trip (target < 1.50×), no second password\n", r }'
-echo "  hub start-up            ${started:-?} s from JVM start to ready (Spring's own figure), ${HUB_WALL_READY_MS:-?} ms wall clock to readiness probe (target < 20 s)"
+echo "  hub start-up            ${started:-?} s from JVM start to ready (Spring's own figure), ${HUB_WALL_READY_MS:-?} ms wall clock to readiness probe, started beside Keycloak and the mocks on the same cores (target < 20 s)"
 awk -v k="$rss_kb" 'BEGIN { printf "  hub resident memory     %.0f MB peak under load (target < 600 MB)\n", k / 1024 }'
 echo "  hub non-2xx answers     $h_err"
 logged=$(curl -fs -X POST "http://127.0.0.1:$HUB_PORT/api/v1/message-log/verification" -H "Authorization: Bearer $(curl -fs -d grant_type=password -d client_id=tongban-cli -d username=zhaoliu -d password=demo "http://localhost:$KC_PORT/realms/tongban/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')")

@@ -95,7 +95,9 @@ class MessageLogStore {
         StringBuilder where = new StringBuilder();
         List<Object> args = new ArrayList<>();
         if (c.requestId() != null) {
-            where.append(" AND (request_id = ? OR request_id LIKE ? ESCAPE '\\')");
+            // two index lookups, the id itself and its attempts (<id>/<n>); an OR of the two would scan the table
+            where.append(" AND seq IN (SELECT seq FROM message_log WHERE request_id = ? UNION ALL "
+                    + "SELECT seq FROM message_log WHERE request_id LIKE ? ESCAPE '\\')");
             args.add(c.requestId());
             args.add(c.requestId().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
         }

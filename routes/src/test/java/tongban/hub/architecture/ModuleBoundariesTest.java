@@ -47,4 +47,17 @@ class ModuleBoundariesTest {
                 .should().dependOnClassesThat().resideInAPackage("tongban.mocks..")
                 .check(TONGBAN);
     }
+
+    @Test
+    void theOpsConsoleAndMonitoringAreLeavesThatTheExchangeAndTheLogDoNotKnow() {
+        noClasses().that().resideInAnyPackage("tongban.hub.exchange..", "tongban.hub.messagelog..",
+                        "tongban.hub.catalogue..", "tongban.hub.gateway..")
+                .should().dependOnClassesThat().resideInAnyPackage("tongban.hub.ops..", "tongban.hub.monitoring..",
+                        "tongban.hub.portal..")
+                .check(TONGBAN);
+        noClasses().that().resideOutsideOfPackage("tongban.hub.ops..")
+                .and().resideOutsideOfPackage("tongban.hub.portal..") // the browser sign-in knows the ops client
+                .should().dependOnClassesThat().resideInAPackage("tongban.hub.ops..")
+                .check(TONGBAN);
+    }
 }
