@@ -136,6 +136,8 @@ class OpsConsoleBrowserTest extends HubTestBase {
         WebElement firstRow = element("letter-" + first);
         assertThat(firstRow.findElement(By.className("reason")).getText()).isEqualTo("DEPARTMENT_UNAVAILABLE");
         assertThat(firstRow.findElement(By.className("preview")).getText()).contains(DOWN_PROJECT);
+        assertThat(firstRow.findElement(By.className("headers")).getText())
+                .contains("from tongban.exchange.construction-approval");
 
         firstRow.findElement(By.className("replay")).click();
         assertThat(element("notice").getText()).contains(first);

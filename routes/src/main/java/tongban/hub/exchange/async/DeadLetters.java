@@ -31,9 +31,12 @@ import java.util.regex.Pattern;
 @Component
 public class DeadLetters {
 
-    /** One dead letter as listed: its submission, why it failed, and a masked preview of what it carries. */
+    /**
+     * One dead letter as listed: its submission, why it failed, the broker's headers (message id, the queue it came
+     * from, deliveries), and a masked preview of what it carries.
+     */
     public record DeadLetter(String submissionId, String service, String clientId, Instant deadLetteredAt,
-                             int attempts, String lastProblem, String requestId, String preview) {
+                             int attempts, String lastProblem, String requestId, String headers, String preview) {
     }
 
     /** An operator's replay or discard. */
@@ -170,7 +173,14 @@ public class DeadLetters {
                 submission.map(Submission::updatedAt).orElse(Instant.ofEpochMilli(message.getJMSTimestamp())),
                 submission.map(Submission::attempts).orElse(0),
                 submission.map(Submission::problemCode).orElse(null),
-                submission.map(Submission::requestId).orElse(null), PayloadPreview.of(body));
+                submission.map(Submission::requestId).orElse(null), headers(message), PayloadPreview.of(body));
+    }
+
+    private static String headers(Message message) throws JMSException {
+        String from = message.getStringProperty("_AMQ_ORIG_QUEUE");
+        return message.getJMSMessageID() + (from == null ? "" : " · from " + from)
+                + (message.propertyExists("JMSXDeliveryCount")
+                ? " · delivered " + message.getIntProperty("JMSXDeliveryCount") + "×" : "");
     }
 
     private void checkDepartment(String department) {
