@@ -73,6 +73,7 @@ class PortalSecurityConfig {
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
         return http
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .exceptionHandling(e -> e.authenticationEntryPoint(new StraightToKeycloak(new StepUp(pkce))))
                 .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak")
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(new StepUp(pkce))))
                 .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
