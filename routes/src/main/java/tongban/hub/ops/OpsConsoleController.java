@@ -16,10 +16,10 @@ import tongban.hub.exchange.async.DeadLetters;
 import tongban.hub.messagelog.ChainVerifier;
 import tongban.hub.messagelog.MessageLogSearch;
 import tongban.hub.monitoring.DepartmentMonitor;
+import tongban.hub.web.BeijingTime;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -30,7 +30,6 @@ import java.time.format.DateTimeParseException;
 @Controller
 class OpsConsoleController {
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final int PAGE = 100;
 
     private final DepartmentMonitor monitor;
@@ -135,6 +134,7 @@ class OpsConsoleController {
     }
 
     private static Instant beijingTime(String value) {
-        return value == null || value.isBlank() ? null : LocalDateTime.parse(value.strip()).atZone(BEIJING).toInstant();
+        return value == null || value.isBlank() ? null
+                : LocalDateTime.parse(value.strip()).atZone(BeijingTime.ZONE).toInstant();
     }
 }
