@@ -106,6 +106,46 @@ printf "  %-44s %10.0f msg/s  lost %s  duplicated %s\n" "plain JMS producer → 
 read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS")
 printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "hub POST …/submissions → queue → department" "$a_rate" "$a_lost" "$a_dup"
 
+# The same submissions through a hub in the prod profile: PostgreSQL (Debian's, as ./tongban test starts it) and the
+# real external Artemis 2.40.0 (the zip Maven fetched), both on this machine.
+p_rate=""
+if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U tongban -d postgres -qtc "select 1" >/dev/null 2>&1; then
+  artemis_zip="${HOME}/.m2/repository/org/apache/activemq/apache-artemis/2.40.0/apache-artemis-2.40.0-bin.zip"
+  prod_dir="$BENCH_DATA/prod"; mkdir -p "$prod_dir"
+  (cd "$prod_dir" && jar xf "$artemis_zip")
+  broker_port=$((HUB_PORT + 3000)) prod_port=$((HUB_PORT + 2000)) db="tongban_bench_$(date +%s)"
+  bash "$prod_dir/apache-artemis-2.40.0/bin/artemis" create "$prod_dir/broker" --silent --force --user tongban \
+    --password tongban-test-only --require-login --no-web --no-autotune --host 127.0.0.1 --default-port $broker_port \
+    --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor > "$prod_dir/create.log" 2>&1
+  java -Dloader.main=tongban.hub.exchange.async.BrokerSettings -cp "$HUB_JAR" \
+    org.springframework.boot.loader.launch.PropertiesLauncher > "$prod_dir/settings.xml" 2>/dev/null
+  awk -v f="$prod_dir/settings.xml" '{ print } /<address-settings>/ && !done { while ((getline l < f) > 0) print l; done = 1 }' \
+    "$prod_dir/broker/etc/broker.xml" > "$prod_dir/broker.xml" && mv "$prod_dir/broker.xml" "$prod_dir/broker/etc/broker.xml"
+  bash "$prod_dir/broker/bin/artemis" run > "$prod_dir/broker.log" 2>&1 &
+  broker_pid=$!
+  PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U tongban -d postgres -qc "CREATE DATABASE $db" >/dev/null
+  for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$broker_port") 2>/dev/null && break; sleep 0.5; done
+  mapfile -t hub_args <<<"$HUB_ARGS"
+  java $HUB_JAVA_OPTS -jar "$HUB_JAR" --spring.profiles.active=prod --server.port=$prod_port \
+    --TONGBAN_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" --TONGBAN_DB_PASSWORD=tongban-test-only \
+    --TONGBAN_BROKER_URL="tcp://127.0.0.1:$broker_port" --TONGBAN_BROKER_PASSWORD=tongban-test-only \
+    --TONGBAN_SSO_ISSUER="http://localhost:$KC_PORT/realms/tongban" --TONGBAN_OPS_CLIENT_SECRET=bench-only \
+    --TONGBAN_PORTAL_CLIENT_SECRET=bench-only --TONGBAN_GATEWAY_ENTERPRISE_REGISTRATION_SECRET=bench-only-gateway-secret-32-bytes \
+    --TONGBAN_MESSAGE_LOG_SUBJECT_KEY=bench-only --TONGBAN_DEPARTMENTS_ENTERPRISE_REGISTRATION_API_KEY=bench-only \
+    --TONGBAN_DEPARTMENTS_TAX_APP_KEY=bench-only --TONGBAN_DEPARTMENTS_TAX_APP_SECRET=bench-only \
+    --tongban.exchange.access-rights.tongban-cli[0]=construction-approval/* --tongban.catalogue.sync-on-start=false \
+    "${hub_args[@]}" > "$prod_dir/hub.log" 2>&1 &
+  prod_pid=$!
+  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$prod_port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.25; done
+  read -r _ _ p_rate p_lost p_dup < <(queue_bench hub "http://127.0.0.1:$prod_port" "$token" "$SUBMISSIONS" "$PRODUCERS")
+  printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "the same, prod profile: PostgreSQL + Artemis" "${p_rate:-0}" "${p_lost:-?}" "${p_dup:-?}"
+  kill "$prod_pid" 2>/dev/null; wait "$prod_pid" 2>/dev/null || true
+  kill "$broker_pid" 2>/dev/null; wait "$broker_pid" 2>/dev/null || true
+  PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U tongban -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+else
+  echo "  (prod profile on PostgreSQL + external Artemis: skipped, no PostgreSQL with the test role — ./tongban test starts one)"
+fi
+
 echo
 SSO_ROUNDS=${BENCH_SSO_ROUNDS:-20}
 echo "single sign-on, $SSO_ROUNDS rounds (a browser's HTTP traffic: cookies, redirects, the login form):"
@@ -147,6 +187,8 @@ awk -v h="$l_h_p50" -v d="$l_d_p50" 'BEGIN { printf "  REST  added p50 at 1 conn
 awk -v a="$sh_rps" -v b="$sd_rps" -v p="$sh_p50" -v q="$sd_p50" 'BEGIN {
   printf "  SOAP  throughput ratio  %.2f×   added p50 %.3f ms\n", a / b, p - q }'
 awk -v a="$a_rate" -v b="$j_rate" 'BEGIN { printf "  async throughput ratio  %.2f×   hub ÷ plain JMS on the same broker settings (target ≥ 0.70×)\n", a / b }'
+[ -n "$p_rate" ] && awk -v p="$p_rate" -v a="$a_rate" -v b="$j_rate" 'BEGIN {
+  printf "  async on PostgreSQL     %.2f× the embedded-H2 hub, %.2f× plain JMS on the embedded broker\n", p / a, p / b }'
 echo "  async lost / duplicated hub $a_lost / $a_dup, plain JMS $j_lost / $j_dup"
 awk -v r="${s_ratio:-0}" 'BEGIN { printf "  SSO portal hop ratio    %.2f×   hop ÷ bare Keycloak code round trip (target < 1.50×), no second password\n", r }'
 echo "  hub start-up            ${idle_started:-?} s from JVM start to ready (Spring's own figure), ${idle_wall_ms:-?} ms wall clock to readiness probe, on the idle machine (target < 20 s)"
