@@ -56,11 +56,44 @@ public final class LegacyPortal implements AutoCloseable {
             return;
         }
         String name = escape(person.path("name").asText(person.path("preferred_username").asText()));
-        send(exchange, 200, "<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>企业服务（旧系统）</title></head><body>"
-                + "<h1>海口市市场监督管理局 · 企业服务</h1>"
-                + "<p>欢迎，<strong id=\"name\">" + name + "</strong></p>"
-                + "<p>请求路径：<code id=\"path\">" + escape(exchange.getRequestURI().getRawPath()) + "</code></p>"
-                + "</body></html>");
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.endsWith("/name-check") && "POST".equals(exchange.getRequestMethod())) {
+            nameCheckReceived(exchange, name);
+            return;
+        }
+        if (path.endsWith("/name-check")) {
+            // 企业名称自主申报: the old system's form, posting back to itself (a relative action, as old systems do)
+            send(exchange, 200, page("企业名称自主申报", "<p>申报人：<strong id=\"name\">" + name + "</strong></p>"
+                    + "<form id=\"name-check\" method=\"post\" action=\"name-check\">"
+                    + "<label>拟用企业名称 <input id=\"qymc\" name=\"qymc\" maxlength=\"50\"></label> "
+                    + "<button id=\"submit-name\" type=\"submit\">提交申报</button></form>"));
+            return;
+        }
+        send(exchange, 200, page("企业服务", "<p>欢迎，<strong id=\"name\">" + name + "</strong></p>"
+                + "<p>请求路径：<code id=\"path\">" + escape(path) + "</code></p>"
+                + "<p><a id=\"to-name-check\" href=\"name-check\">企业名称自主申报</a></p>"));
+    }
+
+    /** The form's answer: a receipt naming the applicant the hub vouched for and the name they asked for. */
+    private void nameCheckReceived(HttpExchange exchange, String applicant) throws IOException {
+        String form = new String(exchange.getRequestBody().readNBytes(8192), StandardCharsets.UTF_8);
+        String proposed = null;
+        for (String pair : form.split("&")) {
+            if (pair.startsWith("qymc=")) {
+                proposed = java.net.URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8).strip();
+            }
+        }
+        if (proposed == null || proposed.isEmpty()) {
+            send(exchange, 400, page("申报失败", "<p id=\"refused\">请填写拟用企业名称</p>"));
+            return;
+        }
+        send(exchange, 200, page("申报已受理", "<p id=\"receipt\">已受理：" + applicant + " 申报的企业名称「"
+                + escape(proposed) + "」</p>"));
+    }
+
+    private static String page(String title, String body) {
+        return "<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>" + title + "（旧系统）</title></head><body>"
+                + "<h1>海口市市场监督管理局 · " + title + "</h1>" + body + "</body></html>";
     }
 
     /** The person the hub vouches for, or null if the header is missing, forged, stale or meant for someone else. */

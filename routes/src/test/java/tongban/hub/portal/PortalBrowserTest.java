@@ -197,6 +197,34 @@ class PortalBrowserTest extends HubTestBase {
     }
 
     @Test
+    void theLegacyPortalsOwnFormWorksThroughTheGatewayButNotFromAnotherSite() throws Exception {
+        browser().get(HUB + "/portals/enterprise-registration/");
+        signIn("zhangsan");
+        browser().findElement(By.id("to-name-check")).click();
+        BROWSER.visible("qymc").sendKeys("海口椰风数字科技");
+        browser().findElement(By.id("submit-name")).click();
+
+        assertThat(text("receipt")).isEqualTo("已受理：张三 申报的企业名称「海口椰风数字科技」");
+        assertThat(browser().getCurrentUrl()).isEqualTo(HUB + "/portals/enterprise-registration/name-check");
+
+        // the same session, the same form, posted from another site's page (or with no origin at all): refused
+        String session = browser().manage().getCookieNamed("JSESSIONID").getValue();
+        for (String origin : new String[]{"http://evil.example", null}) {
+            HttpRequest.Builder forged = HttpRequest.newBuilder(URI.create(HUB + "/portals/enterprise-registration/name-check"))
+                    .header("Cookie", "JSESSIONID=" + session)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("qymc=%E5%86%92%E5%90%8D"));
+            if (origin != null) {
+                forged.header("Origin", origin);
+            }
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(forged.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as("Origin " + origin).isEqualTo(403);
+            assertThat(refused.body()).doesNotContain("已受理");
+        }
+    }
+
+    @Test
     void theLegacyPortalRefusesIdentityHeadersTheHubDidNotSignForIt() throws Exception {
         String direct = "http://127.0.0.1:" + LEGACY.port() + "/";
         assertThat(legacyStatus(direct, legacyIdentity("zhangsan", "张三", LegacyPortal.AUDIENCE,
