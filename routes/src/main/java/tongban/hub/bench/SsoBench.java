@@ -3,16 +3,9 @@ package tongban.hub.bench;
 import tongban.sso.login.HttpLogin;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The single-sign-on half of {@code ./tongban bench}: a browser's HTTP traffic (cookies, redirects, the login form),
@@ -90,24 +83,9 @@ public final class SsoBench {
     }
 
     /** Authorize with the SSO cookie (no form) and redeem the code: what any portal hop costs at Keycloak itself. */
-    private void bareRoundTrip(String issuer) throws Exception {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    private void bareRoundTrip(String issuer) {
         String client = "portal-public-security";
-        String redirect = redirectOf(client);
-        URI location = login.follow(URI.create(issuer + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + client + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
-                + "&state=bench&code_challenge=" + challenge + "&code_challenge_method=S256"), null, redirect).location();
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location.toString());
-        if (!code.find()) {
-            throw new IllegalStateException("no code in " + location);
-        }
-        login.post(URI.create(issuer + "/protocol/openid-connect/token"), "grant_type=authorization_code&client_id="
-                + client + "&client_secret=demo-only-" + client + "-secret&code=" + code.group(1) + "&redirect_uri="
-                + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&code_verifier=" + verifier);
+        login.authorizationCode(issuer, client, "demo-only-" + client + "-secret", redirectOf(client), "", null);
     }
 
     private static String redirectOf(String client) {

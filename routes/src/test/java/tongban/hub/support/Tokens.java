@@ -13,11 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -66,31 +61,10 @@ public final class Tokens {
 
     /** Keycloak's whole token response (access, refresh and id token) for a fresh sign-in at {@code level}. */
     public static JsonNode signIn(String username, int level) {
-        String redirect = "http://127.0.0.1:1/tongban-cli/callback";
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String challenge;
         try {
-            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        String oidc = TestKeycloak.issuer() + "/protocol/openid-connect";
-        HttpLogin login = new HttpLogin();
-        URI landed = login.follow(URI.create(oidc + "/auth?response_type=code&scope=openid&client_id=tongban-cli"
-                        + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&state=test"
-                        + "&acr_values=" + level + "&code_challenge=" + challenge + "&code_challenge_method=S256"),
-                new HttpLogin.Credentials(username, "demo", () -> DemoOneTimeCodes.fresh(username)), redirect).location();
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(landed.toString());
-        if (!code.find()) {
-            throw new IllegalStateException("no code for " + username + " in " + landed);
-        }
-        try {
-            return JSON.readTree(login.post(URI.create(oidc + "/token"), "grant_type=authorization_code"
-                    + "&client_id=tongban-cli&code=" + code.group(1) + "&redirect_uri="
-                    + URLEncoder.encode(redirect, StandardCharsets.UTF_8) + "&code_verifier=" + verifier));
+            return JSON.readTree(new HttpLogin().authorizationCode(TestKeycloak.issuer(), "tongban-cli", null,
+                    "http://127.0.0.1:1/tongban-cli/callback", "&acr_values=" + level,
+                    new HttpLogin.Credentials(username, "demo", () -> DemoOneTimeCodes.fresh(username))));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

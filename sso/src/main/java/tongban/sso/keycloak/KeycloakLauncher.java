@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -74,7 +73,7 @@ public final class KeycloakLauncher {
     public RunningKeycloak start(Duration readyTimeout) throws IOException, InterruptedException {
         Path home = unpackedHome();
         Path data = home.resolve("data");
-        deleteTree(data);
+        UnpackedDistribution.deleteTree(data);
         Files.createDirectories(data.resolve("import"));
         Files.writeString(data.resolve("import").resolve(REALM + "-realm.json"),
                 RealmFiles.merged(realmDir, overlays, urls), StandardCharsets.UTF_8);
@@ -132,17 +131,6 @@ public final class KeycloakLauncher {
     static Path distributionZip(String version) {
         return UnpackedDistribution.inLocalRepository("org/keycloak", "keycloak-quarkus-dist", version,
                 "keycloak-quarkus-dist-" + version + ".zip");
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /**

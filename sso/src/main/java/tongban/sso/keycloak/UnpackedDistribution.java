@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -35,7 +36,7 @@ public final class UnpackedDistribution {
             return home;
         }
         Path partial = home.resolveSibling(home.getFileName() + ".partial");
-        KeycloakLauncher.deleteTree(partial);
+        deleteTree(partial);
         Files.createDirectories(partial);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
@@ -56,8 +57,19 @@ public final class UnpackedDistribution {
                 }
             }
         }
-        KeycloakLauncher.deleteTree(home);
+        deleteTree(home);
         Files.move(partial, home, StandardCopyOption.ATOMIC_MOVE);
         return home;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

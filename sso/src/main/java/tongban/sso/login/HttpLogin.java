@@ -9,8 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -33,6 +37,8 @@ public final class HttpLogin {
     public record Landing(URI location, String page) {
     }
 
+    private static final Pattern CODE = Pattern.compile("[?&]code=([^&]+)");
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACTION = Pattern.compile("\\baction=\"([^\"]+)\"");
     /** Keycloak's message next to a field ({@code input-error-<field>}) or at the top of the page. */
@@ -102,6 +108,43 @@ public final class HttpLogin {
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build());
         }
         throw new IllegalStateException("too many steps from " + start);
+    }
+
+    /**
+     * The authorization-code flow with PKCE S256 as a client runs it: authorize at the issuer (answering Keycloak's
+     * forms from {@code credentials}, or with the session cookie alone when they are null), take the code at the
+     * redirect URI without fetching it, and redeem it.
+     *
+     * @param clientSecret    null for a public client
+     * @param extraParameters appended to the authorization request as given, e.g. {@code &acr_values=3}
+     * @return Keycloak's token response (JSON)
+     */
+    public String authorizationCode(String issuer, String clientId, String clientSecret, String redirectUri,
+                                    String extraParameters, Credentials credentials) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String redirect = encode(redirectUri);
+        URI landed = follow(URI.create(issuer + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                + "&client_id=" + encode(clientId) + "&redirect_uri=" + redirect + "&state=" + random[0]
+                + "&code_challenge=" + s256(verifier) + "&code_challenge_method=S256" + extraParameters),
+                credentials, redirectUri).location();
+        Matcher code = CODE.matcher(landed == null ? "" : landed.toString());
+        if (!code.find()) {
+            throw new IllegalStateException("no authorization code in " + landed);
+        }
+        return post(URI.create(issuer + "/protocol/openid-connect/token"), "grant_type=authorization_code&client_id="
+                + encode(clientId) + (clientSecret == null ? "" : "&client_secret=" + encode(clientSecret))
+                + "&code=" + code.group(1) + "&redirect_uri=" + redirect + "&code_verifier=" + verifier);
+    }
+
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** Posts a form to {@code uri} (a token endpoint) with this agent's cookies; returns the body of a 200. */
