@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tongban.hub.exchange.ExchangeFailure;
 import tongban.sso.identity.Caller;
 
-import java.time.Instant;
 import java.util.List;
 
 /**

@@ -85,9 +85,11 @@ public class DepartmentMonitor {
             initialDelayString = "${tongban.monitoring.sample-interval:5s}")
     void sample() {
         Instant now = Instant.now();
+        Map<String, QueueStatistics.Counts> counts = queues.of(departments);
         for (String department : departments) {
             Deque<Sample> samples = history.get(department);
-            Sample sample = new Sample(now, queues.of(department), exchange.totals(department));
+            Sample sample = new Sample(now, counts.getOrDefault(department, QueueStatistics.Counts.NONE),
+                    exchange.totals(department));
             synchronized (samples) {
                 samples.addLast(sample);
                 while (samples.size() > 1 && samples.peekFirst().at().isBefore(now.minus(KEEP))) {

@@ -5,13 +5,19 @@ import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the counts straight from the embedded broker's queues: no messages are touched, nothing is browsed. With an
  * external broker {@link ManagementQueueStatistics} takes over.
  */
 @Component
+@ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "embedded", matchIfMissing = true)
 class EmbeddedQueueStatistics implements QueueStatistics {
 
     private final ObjectProvider<EmbeddedActiveMQ> broker;
@@ -21,7 +27,13 @@ class EmbeddedQueueStatistics implements QueueStatistics {
     }
 
     @Override
-    public Counts of(String department) {
+    public Map<String, Counts> of(List<String> departments) {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        departments.forEach(department -> counts.put(department, of(department)));
+        return counts;
+    }
+
+    private Counts of(String department) {
         EmbeddedActiveMQ embedded = broker.getIfAvailable();
         ActiveMQServer server = embedded == null ? null : embedded.getActiveMQServer();
         if (server == null || !server.isActive()) {

@@ -2,7 +2,6 @@ package tongban.hub.exchange.async;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
@@ -13,8 +12,11 @@ import org.apache.activemq.artemis.api.jms.management.JMSManagementHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The counts of an external broker (the prod profile, {@code spring.artemis.mode=native}), asked through its
@@ -22,7 +24,6 @@ import org.springframework.stereotype.Component;
  * {@code manage} permission there. A queue the broker does not have (yet) counts as empty.
  */
 @Component
-@Primary
 @ConditionalOnProperty(name = "spring.artemis.mode", havingValue = "native")
 class ManagementQueueStatistics implements QueueStatistics {
 
@@ -35,8 +36,11 @@ class ManagementQueueStatistics implements QueueStatistics {
         this.connections = connections;
     }
 
+    /** One session and one reply queue for every department's six questions. */
     @Override
-    public Counts of(String department) {
+    public Map<String, Counts> of(List<String> departments) {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        departments.forEach(department -> counts.put(department, Counts.NONE));
         try (Connection connection = connections.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             Queue replies = session.createTemporaryQueue();
@@ -54,16 +58,18 @@ class ManagementQueueStatistics implements QueueStatistics {
                     }
                     return ((Number) JMSManagementHelper.getResult(answer)).longValue();
                 };
-                String queue = DepartmentQueues.queue(department);
-                return new Counts(ask.get(queue, "messageCount"), (int) ask.get(queue, "consumerCount"),
-                        ask.get(queue, "deliveringCount"), ask.get(queue, "messagesAdded"),
-                        ask.get(queue, "messagesAcknowledged"),
-                        ask.get(DepartmentQueues.deadLetterQueue(department), "messageCount"));
+                for (String department : departments) {
+                    String queue = DepartmentQueues.queue(department);
+                    counts.put(department, new Counts(ask.get(queue, "messageCount"),
+                            (int) ask.get(queue, "consumerCount"), ask.get(queue, "deliveringCount"),
+                            ask.get(queue, "messagesAdded"), ask.get(queue, "messagesAcknowledged"),
+                            ask.get(DepartmentQueues.deadLetterQueue(department), "messageCount")));
+                }
             }
         } catch (Exception e) {
-            LOG.debug("queue counts of {} unavailable: {}", department, e.toString());
-            return Counts.NONE;
+            LOG.debug("queue counts unavailable: {}", e.toString());
         }
+        return counts;
     }
 
     private interface Asker {

@@ -22,6 +22,7 @@ final class PayloadPreview {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ID_NUMBER = Pattern.compile("\\b\\d{17}[\\dXx]\\b");
+    private static final Pattern NOT_A_PERSON = Pattern.compile("company|enterprise|project|unit");
     private static final Pattern MOBILE = Pattern.compile("\\b1[3-9]\\d{9}\\b");
 
     private PayloadPreview() {
@@ -64,10 +65,13 @@ final class PayloadPreview {
         return node;
     }
 
+    /** A person's name in our words or the departments' (姓名, 金保 aac003) — not an enterprise's or a project's. */
     private static boolean isNameField(String field) {
         String f = field.toLowerCase();
-        return f.equals("name") || f.endsWith("name") && !f.contains("company") && !f.contains("enterprise")
-                && !f.contains("project") && !f.contains("unit") || f.equals("姓名") || f.equals("aac003");
+        if (f.equals("姓名") || f.equals("aac003")) {
+            return true;
+        }
+        return f.endsWith("name") && !NOT_A_PERSON.matcher(f).find();
     }
 
     private static String maskText(String text) {

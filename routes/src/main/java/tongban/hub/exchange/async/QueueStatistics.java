@@ -15,5 +15,6 @@ public interface QueueStatistics {
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
     }
 
-    Counts of(String department);
+    /** The counts of each department's queues, in one go (a department the broker cannot tell about: {@code NONE}). */
+    java.util.Map<String, Counts> of(java.util.List<String> departments);
 }
