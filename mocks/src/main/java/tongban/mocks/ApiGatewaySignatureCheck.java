@@ -29,9 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ApiGatewaySignatureCheck implements StubRequestFilterV2 {
 
-    /** DEMO ONLY credentials of the hub at the tax gateway; the hub's application.yml carries the same pair. */
-    public static final String DEMO_APP_KEY = "203881190";
-    public static final String DEMO_APP_SECRET = "demo-only-tax-gateway-secret";
     private static final long MAX_SKEW_MS = 15 * 60 * 1000;
 
     private final String appKey;

@@ -2,13 +2,33 @@ package tongban.mocks;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One department system we do not own, played by WireMock with the stubs under
  * {@code mocks/<department>/} (on the classpath as {@code stubs/<department>/}).
  * The runnable demo and the tests start departments through this class, so they never drift apart.
+ *
+ * <p>A department's folder is all there is to it: {@code mappings/} and {@code __files/} for WireMock, and
+ * optionally {@code demo-settings.properties} — the hub's DEMO ONLY settings for it (an API key, say; production
+ * sets them from secrets), plus {@code mock.*} lines for the mock itself ({@code mock.api-gateway-signature=true}
+ * puts the signing API gateway in front of it, checking the same app key and secret).
  */
 public final class MockDepartment {
 
@@ -18,6 +38,8 @@ public final class MockDepartment {
      * (and WireMock cannot read stubs from inside a Spring Boot fat jar anyway).
      */
     public static final String STUBS_DIR_PROPERTY = "tongban.mocks.dir";
+    public static final String SETTINGS_FILE = "demo-settings.properties";
+    private static final Pattern DEPARTMENT_FOLDER = Pattern.compile(".*/stubs/([a-z][a-z0-9-]*)/mappings/[^/]+\\.json$");
 
     private MockDepartment() {
     }
@@ -39,26 +61,90 @@ public final class MockDepartment {
                 .asynchronousResponseEnabled(true)
                 .asynchronousResponseThreads(16);
         String stubsDir = System.getProperty(STUBS_DIR_PROPERTY);
+        String where;
         if (stubsDir != null) {
+            where = Path.of(stubsDir, department, "mappings").toAbsolutePath() + "/*.json";
             options.usingFilesUnderDirectory(Path.of(stubsDir, department).toString());
         } else {
+            where = "stubs/" + department + "/mappings/*.json on the classpath (the mocks jar, built from mocks/"
+                    + department + "/ — rebuild it after adding stubs, or set -D" + STUBS_DIR_PROPERTY + "=mocks)";
             options.usingFilesUnderClasspath("stubs/" + department);
         }
         if (!journal) {
             options.disableRequestJournal();
         }
-        if ("tax".equals(department)) {
-            // the tax bureau sits behind a signing API gateway; its stubs only see requests that passed it
-            options.extensions(new ApiGatewaySignatureCheck(ApiGatewaySignatureCheck.DEMO_APP_KEY,
-                    ApiGatewaySignatureCheck.DEMO_APP_SECRET));
+        Map<String, String> settings = demoSettings(department);
+        if (Boolean.parseBoolean(settings.get("mock.api-gateway-signature"))) {
+            // a department behind a signing API gateway: its stubs only see requests that passed it
+            options.extensions(new ApiGatewaySignatureCheck(settings.get("app-key"), settings.get("app-secret")));
         }
         WireMockServer server = new WireMockServer(options);
         server.start();
         if (server.listAllStubMappings().getMappings().isEmpty()) {
             server.stop();
-            throw new IllegalArgumentException("No stubs found for department '" + department
-                    + "' (expected mocks/" + department + "/mappings/*.json)");
+            throw new IllegalArgumentException("No stubs found for department '" + department + "': looked for " + where);
         }
         return server;
+    }
+
+    /**
+     * Every mock department, by name: each folder of {@code mocks/} (or of the mocks jar's {@code stubs/}) that
+     * has stub mappings. No list to keep: a new folder is a new department.
+     */
+    public static List<String> all() {
+        TreeSet<String> departments = new TreeSet<>();
+        String stubsDir = System.getProperty(STUBS_DIR_PROPERTY);
+        try {
+            if (stubsDir != null) {
+                try (Stream<Path> folders = Files.list(Path.of(stubsDir))) {
+                    folders.filter(f -> Files.isDirectory(f.resolve("mappings")))
+                            .forEach(f -> departments.add(f.getFileName().toString()));
+                }
+            } else {
+                for (Resource mapping : new PathMatchingResourcePatternResolver()
+                        .getResources("classpath*:stubs/*/mappings/*.json")) {
+                    Matcher m = DEPARTMENT_FOLDER.matcher(mapping.getURL().toString());
+                    if (m.matches()) {
+                        departments.add(m.group(1));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("mock departments cannot be listed", e);
+        }
+        return List.copyOf(departments);
+    }
+
+    /**
+     * The department's {@code demo-settings.properties} (DEMO ONLY values), empty when it has none. Keys without
+     * the {@code mock.} prefix are the hub's settings {@code tongban.departments.<department>.<key>}.
+     */
+    public static Map<String, String> demoSettings(String department) {
+        Properties properties = new Properties();
+        String stubsDir = System.getProperty(STUBS_DIR_PROPERTY);
+        try (InputStream in = stubsDir != null
+                ? (Files.exists(Path.of(stubsDir, department, SETTINGS_FILE))
+                        ? Files.newInputStream(Path.of(stubsDir, department, SETTINGS_FILE)) : null)
+                : MockDepartment.class.getClassLoader().getResourceAsStream("stubs/" + department + "/" + SETTINGS_FILE)) {
+            if (in != null) {
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream().sorted().forEach(k -> settings.put(k, properties.getProperty(k)));
+        return Collections.unmodifiableMap(settings);
+    }
+
+    /** The hub's settings for this department (demo values, without the mock's own), as full property names. */
+    public static Map<String, String> hubSettings(String department) {
+        Map<String, String> hub = new LinkedHashMap<>();
+        demoSettings(department).forEach((key, value) -> {
+            if (!key.startsWith("mock.")) {
+                hub.put("tongban.departments." + department + "." + key, value);
+            }
+        });
+        return hub;
     }
 }

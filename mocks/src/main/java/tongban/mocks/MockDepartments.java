@@ -5,21 +5,17 @@ import tongban.mocks.legacy.LegacyPortal;
 import tongban.mocks.portals.DepartmentPortal;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs every mock department system, each on its own port, until the process is stopped.
- * Ports default to 8181, 8182, … and can be overridden with {@code -Dtongban.mocks.<department>.port=N}.
+ * Runs every mock department system ({@link MockDepartment#all()}: each folder of {@code mocks/} with stubs), each
+ * on its own port, until the process is stopped. Ports follow one rule — the departments in name order from
+ * {@code tongban.mocks.port-base} (8181) on, as {@code ./tongban} computes them too — and each can be overridden
+ * with {@code -Dtongban.mocks.<department>.port=N}.
  * With {@code -Dtongban.portals.issuer=…} (and {@code tongban.portals.hub-url}) it also runs the department portals
  * (8191–8193, {@code -Dtongban.portals.<department>.port=N}).
  */
 public final class MockDepartments {
-
-    /** Department name → default port. The order is the order they are printed in. */
-    public static final Map<String, Integer> DEFAULT_PORTS = defaultPorts();
 
     private MockDepartments() {
     }
@@ -27,12 +23,15 @@ public final class MockDepartments {
     public static void main(String[] args) {
         List<WireMockServer> servers = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(WireMockServer::stop)));
-        DEFAULT_PORTS.forEach((department, defaultPort) -> {
-            int port = Integer.getInteger("tongban.mocks." + department + ".port", defaultPort);
+        int base = Integer.getInteger("tongban.mocks.port-base", 8181);
+        List<String> departments = MockDepartment.all();
+        for (int i = 0; i < departments.size(); i++) {
+            String department = departments.get(i);
+            int port = Integer.getInteger("tongban.mocks." + department + ".port", base + i);
             WireMockServer server = MockDepartment.start(department, port, false);
             servers.add(server);
             System.out.printf("mock department %-18s http://127.0.0.1:%d%n", department, server.port());
-        });
+        }
         String issuer = System.getProperty("tongban.portals.issuer");
         if (issuer != null) {
             String hubUrl = System.getProperty("tongban.portals.hub-url", "http://localhost:8080");
@@ -53,14 +52,4 @@ public final class MockDepartments {
         System.out.println("mock departments ready");
     }
 
-    private static Map<String, Integer> defaultPorts() {
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put("item-library", 8181);
-        ports.put("public-security", 8182);
-        ports.put("enterprise-registration", 8183);
-        ports.put("construction-approval", 8184);
-        ports.put("tax", 8185);
-        ports.put("social-insurance", 8186);
-        return Collections.unmodifiableMap(ports);
-    }
 }

@@ -18,6 +18,14 @@ public interface DepartmentAdapter {
         return List.of();
     }
 
+    /**
+     * What each environment must set before the hub may start ({@link DepartmentSettings}): the department's URL by
+     * default; a described department adds the secrets of its auth style.
+     */
+    default List<String> requiredSettings() {
+        return List.of(DepartmentSettings.of(department(), "url"));
+    }
+
     /** Where the adapter is defined, for start-up errors: its class, or its descriptor file. */
     default String origin() {
         return getClass().getName();

@@ -15,7 +15,12 @@ public class DepartmentException extends RuntimeException {
         /** The department did not answer in time. */
         TIMEOUT,
         /** The department says the record asked for does not exist. */
-        RECORD_NOT_FOUND
+        RECORD_NOT_FOUND,
+        /**
+         * The department refused the hub itself (401/403: a wrong or expired key, a bad signature): a configuration
+         * fault on the hub's side that no retry by the caller mends.
+         */
+        AUTH_FAILED
     }
 
     private final Kind kind;

@@ -6,7 +6,6 @@ import tongban.adapters.support.ResidentIdNumber;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.sso.identity.Caller;
 
-import java.util.List;
 
 /**
  * Who may call what — deny by default. A client application ({@code azp}) may call only the services
@@ -17,18 +16,14 @@ import java.util.List;
 @Component
 class AccessPolicy {
 
-    private final ExchangeProperties properties;
+    private final AccessRights rights;
 
-    AccessPolicy(ExchangeProperties properties) {
-        this.properties = properties;
+    AccessPolicy(AccessRights rights) {
+        this.rights = rights;
     }
 
     boolean clientMayUse(String clientId, ServiceDefinition service) {
-        List<String> granted = clientId == null ? null : properties.accessRights().get(clientId);
-        if (granted == null) {
-            return false;
-        }
-        return granted.contains(service.address()) || granted.contains(service.department() + "/*");
+        return rights.mayUse(clientId, service);
     }
 
     /**

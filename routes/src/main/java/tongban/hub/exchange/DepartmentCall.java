@@ -24,7 +24,9 @@ public class DepartmentCall {
     private static final Logger LOG = LoggerFactory.getLogger(DepartmentCall.class);
     /** Failures that say the department is unwell (worth trying again later), not that the request is wrong. */
     public static final Set<String> TRANSIENT =
-            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "CIRCUIT_OPEN");
+            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "CIRCUIT_OPEN", "DEPARTMENT_AUTH_FAILED");
+    /** The department refused the hub itself (401/403): a configuration fault, shown as such on the ops console. */
+    public static final String AUTH_FAILED = "DEPARTMENT_AUTH_FAILED";
 
     private final ProducerTemplate camel;
     private final DepartmentGuard guard;
@@ -79,6 +81,8 @@ public class DepartmentCall {
                     "the department has no such record");
             case ERROR -> new ExchangeFailure(HttpStatus.BAD_GATEWAY, "DEPARTMENT_ERROR",
                     "the department answered with an error");
+            case AUTH_FAILED -> new ExchangeFailure(HttpStatus.BAD_GATEWAY, AUTH_FAILED,
+                    "the department refused the hub's credentials; the hub's configuration needs an operator");
         };
     }
 }

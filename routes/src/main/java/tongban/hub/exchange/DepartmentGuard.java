@@ -26,7 +26,7 @@ class DepartmentGuard {
 
     /** Outcomes that say the department is unwell. */
     private static final Set<String> DEPARTMENT_FAILURES =
-            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT");
+            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "DEPARTMENT_AUTH_FAILED");
 
     private final CircuitBreakerRegistry circuits;
     private final RateLimiterRegistry limiters;

@@ -1,6 +1,8 @@
 package tongban.hub.exchange;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import tongban.adapters.support.DepartmentSettings;
 import tongban.adapters.support.DepartmentAdapter;
 import tongban.adapters.support.ServiceDefinition;
 
@@ -10,15 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every service the adapters offer, by {@code department/service}. Two adapters claiming one address fail the start. */
+/**
+ * Every service the adapters offer, by {@code department/service}. Two adapters claiming one address fail the start,
+ * and so does a department whose settings (its URL, its secrets) this environment has not set.
+ */
 @Component
 public class ServiceRegistry {
 
     private final Map<String, ServiceDefinition> byAddress = new LinkedHashMap<>();
 
-    public ServiceRegistry(List<DepartmentAdapter> adapters) {
+    public ServiceRegistry(List<DepartmentAdapter> adapters, Environment environment) {
         Map<String, String> origins = new LinkedHashMap<>();
         for (DepartmentAdapter adapter : adapters) {
+            for (String setting : adapter.requiredSettings()) {
+                if (!environment.containsProperty(setting)) {
+                    throw new IllegalStateException(adapter.origin() + ": setting '" + setting + "' is not set (environment: "
+                            + DepartmentSettings.environmentVariable(setting) + ")");
+                }
+            }
             for (ServiceDefinition service : adapter.services()) {
                 String first = origins.putIfAbsent(service.address(), adapter.origin());
                 if (first != null) {

@@ -39,10 +39,12 @@ public class DepartmentMonitor {
      * @param latencyMs   {p50, p99} over the last five minutes, or null
      * @param depthSeries queue depth over the kept samples, oldest first (for the small chart)
      * @param callSeries  calls per sampling period, oldest first
+     * @param configurationFault whether the department refused the hub's own credentials in the last minute
+     *                    (401/403: a key or secret to fix, not an outage to wait out)
      */
     public record Status(String department, QueueStatistics.Counts queue, double enqueuedPerMinute,
                          double dequeuedPerMinute, String circuit, Double errorRate, long callsLastMinute,
-                         double[] latencyMs, long[] depthSeries, long[] callSeries) {
+                         double[] latencyMs, long[] depthSeries, long[] callSeries, boolean configurationFault) {
     }
 
     private static final Duration KEEP = Duration.ofMinutes(5);
@@ -140,6 +142,7 @@ public class DepartmentMonitor {
         boolean span = last != minuteAgo;
         long calls = last.calls().calls() - minuteAgo.calls().calls();
         long errors = last.calls().errors() - minuteAgo.calls().errors();
+        boolean configurationFault = last.calls().authFailures() - minuteAgo.calls().authFailures() > 0;
         long[] depth = new long[samples.size()];
         long[] perPeriod = new long[Math.max(0, samples.size() - 1)];
         for (int i = 0; i < samples.size(); i++) {
@@ -153,6 +156,6 @@ public class DepartmentMonitor {
                 span ? (last.queue().acknowledged() - minuteAgo.queue().acknowledged()) / minutes : 0,
                 circuits.find(department).map(CircuitBreaker::getState).map(Enum::name).orElse("CLOSED"),
                 calls == 0 ? null : (double) errors / calls, calls, exchange.percentilesMs(department), depth,
-                perPeriod);
+                perPeriod, configurationFault);
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import org.springframework.stereotype.Component;
+import tongban.hub.exchange.DepartmentCall;
 import tongban.hub.messagelog.LogEntry;
 import tongban.hub.messagelog.RecordedEntryListener;
 
@@ -23,8 +24,12 @@ import java.util.concurrent.atomic.LongAdder;
 @Component
 public class ExchangeMetrics implements RecordedEntryListener {
 
-    /** Calls and errors since start, for rates over the sampling period. */
-    public record Totals(long calls, long errors) {
+    /**
+     * Calls and errors since start, for rates over the sampling period.
+     *
+     * @param authFailures calls the department refused because of the hub's own credentials (a configuration fault)
+     */
+    public record Totals(long calls, long errors, long authFailures) {
     }
 
     private final MeterRegistry registry;
@@ -43,16 +48,20 @@ public class ExchangeMetrics implements RecordedEntryListener {
         calls.computeIfAbsent(department + "\u0000" + entry.outcome(), key -> Counter.builder("tongban.exchange.calls")
                 .description("exchange calls and submission attempts, by outcome (OK or the problem code)")
                 .tag("department", department).tag("outcome", entry.outcome()).register(registry)).increment();
-        LongAdder[] counts = totals.computeIfAbsent(department, d -> new LongAdder[]{new LongAdder(), new LongAdder()});
+        LongAdder[] counts = totals.computeIfAbsent(department,
+                d -> new LongAdder[]{new LongAdder(), new LongAdder(), new LongAdder()});
         counts[0].increment();
         if (entry.status() >= 500) {
             counts[1].increment();
+        }
+        if (DepartmentCall.AUTH_FAILED.equals(entry.outcome())) {
+            counts[2].increment();
         }
     }
 
     public Totals totals(String department) {
         LongAdder[] counts = totals.get(department);
-        return counts == null ? new Totals(0, 0) : new Totals(counts[0].sum(), counts[1].sum());
+        return counts == null ? new Totals(0, 0, 0) : new Totals(counts[0].sum(), counts[1].sum(), counts[2].sum());
     }
 
     /** {p50, p99} in milliseconds over the last five minutes, or null when there were no calls. */

@@ -4,7 +4,10 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import tongban.adapters.support.DepartmentSettings;
+import tongban.adapters.support.descriptor.DescribedAdapters;
 import tongban.hub.support.ProjectRoot;
+import tongban.mocks.MockDepartment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,7 +125,40 @@ class HelmChartTest {
         }
         assertThat(needed).isNotEmpty();
         assertThat(provided).containsAll(needed);
-        assertThat(provided).contains("TONGBAN_DEPARTMENTS_ENTERPRISE_REGISTRATION_URL", "SPRING_PROFILES_ACTIVE");
+        assertThat(provided).contains("SPRING_PROFILES_ACTIVE");
+    }
+
+    /**
+     * The chart names no department: each one's URL comes from {@code departments.urls} and each one's secrets from
+     * the departments' Secret, whole. Rendered with a URL for every department there is, the hub gets every variable
+     * a descriptor requires — the URL from the ConfigMap, the secrets through the Secret.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyDepartmentsUrlAndSecretsHaveTheirPlaceInTheChart() {
+        Helm helm = new Helm(CHART);
+        var template = helm.template().withName("tongban").withNamespace("gov");
+        List<String> departments = MockDepartment.all();
+        for (String department : departments) {
+            template.set("departments.urls." + department, "http://" + department + ".gov.example.invalid");
+        }
+        List<Map<String, Object>> objects = objects(template.call());
+        Map<String, String> config = at(only(objects, "ConfigMap"), "data");
+        List<Map<String, Object>> envFrom = at(only(objects, "Deployment"), "spec", "template", "spec", "containers", "0", "envFrom");
+        List<String> secretsFromTheDepartmentsSecret = envFrom.stream().filter(e -> e.containsKey("secretRef"))
+                .map(e -> (String) at(e, "secretRef", "name")).toList();
+
+        assertThat(departments).contains("tax", "item-library");
+        for (String department : departments) {
+            assertThat(config).containsEntry(DepartmentSettings.environmentVariable(DepartmentSettings.of(department, "url")),
+                    "http://" + department + ".gov.example.invalid");
+        }
+        List<String> secretVariables = DescribedAdapters.load(null).stream()
+                .flatMap(d -> d.secretSettings().stream()).map(DepartmentSettings::environmentVariable).toList();
+        assertThat(secretVariables).as("descriptors with secrets").contains("TONGBAN_DEPARTMENTS_TAX_APP_SECRET");
+        assertThat(secretsFromTheDepartmentsSecret).as("where " + secretVariables + " come from")
+                .containsExactly("tongban-department-secrets");
+        assertThat(config.keySet()).as("no secret in the ConfigMap").doesNotContainAnyElementsOf(secretVariables);
     }
 
     @Test

@@ -6,7 +6,6 @@ import tongban.adapters.support.ServiceDefinition;
 import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +25,8 @@ class AccessPolicyTest {
     private static final String OWN = "460100199001011230";
     private static final String OTHER = "460100198506152341";
 
-    private final AccessPolicy policy = new AccessPolicy(new ExchangeProperties(Map.of(
-            "portal", List.of("public-security/identity-verification", "item-library/*")), 1024, Duration.ofSeconds(1)));
+    private final AccessPolicy policy = new AccessPolicy(new AccessRights(Map.of(
+            "portal", List.of("public-security/identity-verification", "item-library/*"))));
 
     private static Caller citizen(String client) {
         return new Caller("s1", "zhangsan", client, OWN, RealNameLevel.REGISTER_CHECKED, 2, Set.of(Caller.CITIZEN), null);
@@ -65,8 +64,7 @@ class AccessPolicyTest {
 
     @Test
     void aLevelThreeServiceNeedsAVerifiedIdentityAndASignInAtThatLevel() {
-        AccessPolicy taxPolicy = new AccessPolicy(new ExchangeProperties(Map.of("portal", List.of("tax/*")), 1024,
-                Duration.ofSeconds(1)));
+        AccessPolicy taxPolicy = new AccessPolicy(new AccessRights(Map.of("portal", List.of("tax/*"))));
         Caller passwordOnly = citizen("portal");
         Caller steppedUp = new Caller("s1", "zhangsan", "portal", OWN, RealNameLevel.REGISTER_CHECKED, 3,
                 Set.of(Caller.CITIZEN), null);

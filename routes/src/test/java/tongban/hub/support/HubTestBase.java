@@ -40,26 +40,31 @@ public abstract class HubTestBase {
     /** The configured department timeout: the slow stubs take 8 s, the hub gives up after this. */
     public static final int DEPARTMENT_TIMEOUT_MS = 2000;
 
-    protected static final WireMockServer ITEM_LIBRARY = MockDepartment.start("item-library", 0);
-    protected static final WireMockServer PUBLIC_SECURITY = MockDepartment.start("public-security", 0);
-    protected static final WireMockServer ENTERPRISE_REGISTRATION = MockDepartment.start("enterprise-registration", 0);
-    protected static final WireMockServer CONSTRUCTION_APPROVAL = MockDepartment.start("construction-approval", 0);
-    protected static final WireMockServer TAX = MockDepartment.start("tax", 0);
-    protected static final WireMockServer SOCIAL_INSURANCE = MockDepartment.start("social-insurance", 0);
+    /** Every mock department (each folder of mocks/ with stubs), started once per JVM. */
+    protected static final Map<String, WireMockServer> DEPARTMENTS = startAll();
+    protected static final WireMockServer ITEM_LIBRARY = DEPARTMENTS.get("item-library");
+    protected static final WireMockServer PUBLIC_SECURITY = DEPARTMENTS.get("public-security");
+    protected static final WireMockServer ENTERPRISE_REGISTRATION = DEPARTMENTS.get("enterprise-registration");
+    protected static final WireMockServer CONSTRUCTION_APPROVAL = DEPARTMENTS.get("construction-approval");
+    protected static final WireMockServer TAX = DEPARTMENTS.get("tax");
+    protected static final WireMockServer SOCIAL_INSURANCE = DEPARTMENTS.get("social-insurance");
+
+    private static Map<String, WireMockServer> startAll() {
+        Map<String, WireMockServer> servers = new java.util.LinkedHashMap<>();
+        for (String department : MockDepartment.all()) {
+            servers.put(department, MockDepartment.start(department, 0));
+        }
+        return java.util.Collections.unmodifiableMap(servers);
+    }
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
         registry.add("tongban.sso.issuer", TestKeycloak::issuer);
-        registry.add("tongban.departments.item-library.url", ITEM_LIBRARY::baseUrl);
-        registry.add("tongban.departments.public-security.url", PUBLIC_SECURITY::baseUrl);
-        registry.add("tongban.departments.enterprise-registration.url", ENTERPRISE_REGISTRATION::baseUrl);
-        registry.add("tongban.departments.construction-approval.url", CONSTRUCTION_APPROVAL::baseUrl);
-        registry.add("tongban.departments.tax.url", TAX::baseUrl);
-        registry.add("tongban.departments.social-insurance.url", SOCIAL_INSURANCE::baseUrl);
-        for (String department : new String[]{"item-library", "public-security", "enterprise-registration",
-                "construction-approval", "tax", "social-insurance"}) {
+        // each department at its stubs (its demo settings come with the mocks: DemoDepartmentSettings)
+        DEPARTMENTS.forEach((department, server) -> {
+            registry.add("tongban.departments." + department + ".url", server::baseUrl);
             registry.add("tongban.departments." + department + ".timeout-ms", () -> DEPARTMENT_TIMEOUT_MS);
-        }
+        });
         registry.add("tongban.exchange.max-request-bytes", () -> 4096);
         // quick redelivery, so that retry and dead-letter cases finish in a second
         registry.add("tongban.exchange.async.max-attempts", () -> 4);

@@ -1,6 +1,7 @@
 package tongban.adapters.support.descriptor;
 
 import tongban.adapters.support.DepartmentException;
+import tongban.adapters.support.DepartmentSettings;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -13,27 +14,57 @@ import java.util.Map;
  * request becomes its request and its answer becomes the canonical answer. Read by {@link DescriptorParser},
  * carried by {@link DescribedAdapter}. {@code docs/adding-an-adapter.md} walks through a file.
  *
+ * <p>Each environment sets where the department lives and its secrets under one naming convention that follows
+ * from the department's name ({@link #setting}): {@code tongban.departments.<department>.url}, and for the auth
+ * style {@code .api-key} or {@code .app-key}/{@code .app-secret} — as environment variables
+ * {@code TONGBAN_DEPARTMENTS_<DEPARTMENT>_URL} and so on ({@link DepartmentSettings}).
+ *
  * @param source          where the descriptor was read from, named in every error about it
- * @param baseUrlProperty the property holding the department's base URL (so each environment sets its own)
  * @param statusKinds     HTTP statuses the department uses on purpose, and what they mean
  */
-public record AdapterDescriptor(String source, String department, String title, String baseUrlProperty,
+public record AdapterDescriptor(String source, String department, String title,
                                 Duration timeout, Duration connectTimeout, Auth auth, Format format,
                                 Charset charset, Result result, Map<Integer, DepartmentException.Kind> statusKinds,
                                 List<Service> services, List<Callback> callbacks) {
+
+    /** The property {@code tongban.departments.<department>.<name>} ({@link DepartmentSettings}). */
+    public String setting(String name) {
+        return DepartmentSettings.of(department, name);
+    }
+
+    /** The property holding the department's base URL. */
+    public String urlProperty() {
+        return setting("url");
+    }
+
+    /** The secrets its auth style needs, as property names (each environment sets them; nothing is in the jar). */
+    public List<String> secretSettings() {
+        return switch (auth.style()) {
+            case NONE -> List.of();
+            case API_KEY -> List.of(setting("api-key"));
+            case HMAC_SHA256 -> List.of(setting("app-key"), setting("app-secret"));
+        };
+    }
+
+    /** Every property the department needs set before the hub may start: its URL and its secrets. */
+    public List<String> requiredSettings() {
+        List<String> settings = new java.util.ArrayList<>();
+        settings.add(urlProperty());
+        settings.addAll(secretSettings());
+        return List.copyOf(settings);
+    }
 
     /** How the department's answers and request bodies are written. */
     public enum Format { JSON, XML }
 
     /**
-     * How the hub proves itself to the department.
+     * How the hub proves itself to the department; the secrets are the department's settings
+     * ({@link #secretSettings()}).
      *
-     * @param header         for {@code api-key}: the header carrying the key
-     * @param keyProperty    the property holding the app key / API key
-     * @param secretProperty for {@code hmac-sha256}: the property holding the signing secret
+     * @param header for {@code api-key}: the header carrying the key
      */
-    public record Auth(AuthStyle style, String header, String keyProperty, String secretProperty) {
-        public static final Auth NONE = new Auth(AuthStyle.NONE, null, null, null);
+    public record Auth(AuthStyle style, String header) {
+        public static final Auth NONE = new Auth(AuthStyle.NONE, null);
     }
 
     public enum AuthStyle {
@@ -67,11 +98,11 @@ public record AdapterDescriptor(String source, String department, String title, 
     /**
      * A notice the department sends into the hub ({@code POST /api/v1/callbacks/<department>/<name>}).
      *
-     * @param clientProperty the property naming the Keycloak client whose tokens alone may send it
+     * @param client         the Keycloak client whose tokens alone may send it
      * @param eventIdPointer where the department puts its own id of the event (repeats are recognised by it)
      * @param fields         the canonical event's fields, read from the department's body as answers are
      */
-    public record Callback(String name, String title, String clientProperty, String eventIdPointer,
+    public record Callback(String name, String title, String client, String eventIdPointer,
                            List<OutputField> fields) {
     }
 
@@ -85,12 +116,14 @@ public record AdapterDescriptor(String source, String department, String title, 
      * A field of the canonical answer.
      *
      * @param from  pointer into the department's data, relative to {@link Result#dataPointer()}
-     * @param codes department code → canonical value, for coded fields; an unknown code passes through as is
+     * @param codes department code → canonical value, for coded fields; a code not listed is the department's
+     *              error (502), unless {@code other} says what it means
+     * @param other the canonical value of any code not in {@code codes}, or null
      * @param items for lists: the fields of each element (then {@code from} points at the list)
      */
     public record OutputField(String name, String from, ValueType type,
                               java.time.format.DateTimeFormatter departmentFormat,
-                              Map<String, String> codes, List<OutputField> items) {
+                              Map<String, String> codes, String other, List<OutputField> items) {
     }
 
     /** Types of request inputs; each checks its value the same way everywhere. */

@@ -29,13 +29,11 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
     private final List<ServiceDefinition> services;
     private final List<CallbackDefinition> callbacks;
 
-    /** @param properties resolves the descriptor's property names (the callers' client ids) */
-    public DescribedAdapter(AdapterDescriptor descriptor, java.util.function.UnaryOperator<String> properties) {
+    public DescribedAdapter(AdapterDescriptor descriptor) {
         this.descriptor = descriptor;
         this.callbacks = descriptor.callbacks().stream().map(c -> {
             ResponseMapper mapper = new ResponseMapper(descriptor, c.fields());
-            return new CallbackDefinition(descriptor.department(), c.name(), c.title(),
-                    properties.apply(c.clientProperty()),
+            return new CallbackDefinition(descriptor.department(), c.name(), c.title(), c.client(),
                     body -> {
                         JsonNode id = body.at(c.eventIdPointer());
                         return id.isValueNode() && !id.asText().isBlank() ? id.asText().strip() : null;
@@ -67,6 +65,11 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
     @Override
     public String origin() {
         return descriptor.source();
+    }
+
+    @Override
+    public List<String> requiredSettings() {
+        return descriptor.requiredSettings();
     }
 
     public AdapterDescriptor descriptor() {
@@ -135,14 +138,13 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
     }
 
     private String endpoint(Service service) {
-        String prefix = "tongban.departments." + department();
         long timeout = descriptor.timeout().toMillis();
         long connect = descriptor.connectTimeout().toMillis();
-        return "{{" + descriptor.baseUrlProperty() + "}}?httpMethod=" + service.method()
+        return "{{" + descriptor.urlProperty() + "}}?httpMethod=" + service.method()
                 + "&throwExceptionOnFailure=false"
-                + "&httpConnection.connectTimeout={{" + prefix + ".connect-timeout-ms:" + connect + "}}"
-                + "&httpConnection.socketTimeout={{" + prefix + ".timeout-ms:" + timeout + "}}"
-                + "&httpClient.responseTimeout={{" + prefix + ".timeout-ms:" + timeout + "}}";
+                + "&httpConnection.connectTimeout={{" + descriptor.setting("connect-timeout-ms") + ":" + connect + "}}"
+                + "&httpConnection.socketTimeout={{" + descriptor.setting("timeout-ms") + ":" + timeout + "}}"
+                + "&httpClient.responseTimeout={{" + descriptor.setting("timeout-ms") + ":" + timeout + "}}";
     }
 
     /** Adds the department's credentials to a rendered request. */
@@ -154,11 +156,12 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
     private Authenticator authenticator() {
         AdapterDescriptor.Auth auth = descriptor.auth();
         if (auth.style() == AuthStyle.API_KEY) {
-            String key = requiredProperty(auth.keyProperty());
+            String key = requiredProperty(descriptor.setting("api-key"));
             return (message, method, accept, contentType, request) -> message.setHeader(auth.header(), key);
         }
         if (auth.style() == AuthStyle.HMAC_SHA256) {
-            ApiGatewaySigner signer = new ApiGatewaySigner(requiredProperty(auth.keyProperty()), requiredProperty(auth.secretProperty()));
+            ApiGatewaySigner signer = new ApiGatewaySigner(requiredProperty(descriptor.setting("app-key")),
+                    requiredProperty(descriptor.setting("app-secret")));
             return (message, method, accept, contentType, request) -> {
                 Map<String, String> headers = signer.sign(method, accept, contentType, request.body(), request.path(),
                         request.query(), System.currentTimeMillis());

@@ -42,19 +42,12 @@ public class DescribedAdapters implements BeanDefinitionRegistryPostProcessor, E
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         for (AdapterDescriptor descriptor : load(environment.getProperty(EXTRA_DIR_PROPERTY))) {
-            requireProperty(descriptor, "base-url-property", descriptor.baseUrlProperty());
-            if (descriptor.auth().keyProperty() != null) {
-                requireProperty(descriptor, "auth.key-property", descriptor.auth().keyProperty());
-            }
-            if (descriptor.auth().secretProperty() != null) {
-                requireProperty(descriptor, "auth.secret-property", descriptor.auth().secretProperty());
-            }
-            for (int i = 0; i < descriptor.callbacks().size(); i++) {
-                requireProperty(descriptor, "callbacks[" + i + "].client-property",
-                        descriptor.callbacks().get(i).clientProperty());
+            requireProperty(descriptor, "department", descriptor.urlProperty());
+            for (String secret : descriptor.secretSettings()) {
+                requireProperty(descriptor, "auth", secret);
             }
             RootBeanDefinition bean = new RootBeanDefinition(DescribedAdapter.class,
-                    () -> new DescribedAdapter(descriptor, environment::getRequiredProperty));
+                    () -> new DescribedAdapter(descriptor));
             registry.registerBeanDefinition("describedAdapter." + descriptor.department(), bean);
         }
     }
@@ -85,8 +78,9 @@ public class DescribedAdapters implements BeanDefinitionRegistryPostProcessor, E
 
     private void requireProperty(AdapterDescriptor descriptor, String field, String property) {
         if (!environment.containsProperty(property)) {
-            throw new DescriptorException(descriptor.source(), field, "property '" + property
-                    + "' is not set (add it to application.yml or the environment)");
+            throw new DescriptorException(descriptor.source(), field, "setting '" + property + "' is not set (environment: "
+                    + tongban.adapters.support.DepartmentSettings.environmentVariable(property) + "; demo value: mocks/" + descriptor.department()
+                    + "/demo-settings.properties)");
         }
     }
 

@@ -33,16 +33,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads a department descriptor and checks it completely before anything runs: required fields, known keys only
- * (a typo is an error, not a silently ignored line), known styles and types, placeholders that name real inputs,
- * inputs that are actually sent, unique service names. Every error names the file and the field.
+ * Reads a department descriptor and checks it completely before anything runs: first against its published JSON
+ * Schema ({@link DescriptorSchema}: required fields, known keys only — a typo is an error, not a silently ignored
+ * line —, known styles and types), then what a schema cannot say: placeholders that name real inputs, inputs that
+ * are actually sent, unique service names, regular expressions and date patterns that compile. Every error names
+ * the file and the field.
  */
 public final class DescriptorParser {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
     private static final Pattern CAMEL = Pattern.compile("[a-z][A-Za-z0-9]*");
-    private static final Pattern PROPERTY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     static final String REQUEST_ID = "requestId";
 
@@ -62,12 +63,11 @@ public final class DescriptorParser {
         if (root == null || !root.isObject()) {
             throw new DescriptorException(source, null, "must be a YAML mapping with 'department', 'services', …");
         }
+        DescriptorSchema.check(source, root);
         return new DescriptorParser(source).descriptor(root);
     }
 
     private AdapterDescriptor descriptor(JsonNode root) {
-        allowOnly(root, "", "department", "title", "base-url-property", "timeout", "connect-timeout", "auth", "format",
-                "charset", "result", "http-statuses", "services", "callbacks");
         String department = required(root, "", "department", KEBAB, "kebab case, e.g. enterprise-registration");
         Format format = enumValue(root, "", "format", Format.class, Format.JSON);
         Charset charset = charset(root);
@@ -85,8 +85,6 @@ public final class DescriptorParser {
             services.add(service);
         }
         return new AdapterDescriptor(source, department, text(root, "", "title", department),
-                required(root, "", "base-url-property", PROPERTY, "a property name, e.g. tongban.departments."
-                        + department + ".url"),
                 duration(root, "timeout", Duration.ofSeconds(5)), duration(root, "connect-timeout", Duration.ofSeconds(2)),
                 auth(root.get("auth")), format, charset, result(root.get("result")), statusKinds(root.get("http-statuses")),
                 List.copyOf(services), callbacks(root.get("callbacks")));
@@ -104,7 +102,6 @@ public final class DescriptorParser {
         for (int i = 0; i < list.size(); i++) {
             String at = "callbacks[" + i + "]";
             JsonNode node = list.get(i);
-            allowOnly(node, at, "name", "title", "client-property", "event-id", "fields");
             String name = required(node, at, "name", KEBAB, "kebab case, e.g. stage-changed");
             if (!names.add(name)) {
                 throw error(at + ".name", "duplicate callback '" + name + "'");
@@ -118,7 +115,7 @@ public final class DescriptorParser {
                 throw error(at + ".fields", "is required: the canonical event's fields and where they come from");
             }
             callbacks.add(new AdapterDescriptor.Callback(name, text(node, at, "title", name),
-                    required(node, at, "client-property", PROPERTY, "a property naming the calling client"),
+                    text(node, at, "client", null),
                     relativePointer(eventId), outputs(fields, at + ".fields")));
         }
         return List.copyOf(callbacks);
@@ -128,18 +125,11 @@ public final class DescriptorParser {
         if (auth == null) {
             return Auth.NONE;
         }
-        allowOnly(auth, "auth", "style", "header", "key-property", "secret-property");
-        AuthStyle style = enumValue(auth, "auth", "style", AuthStyle.class, null);
-        if (style == null) {
-            throw error("auth.style", "is required: none, api-key or hmac-sha256");
-        }
+        AuthStyle style = enumValue(auth, "auth", "style", AuthStyle.class, AuthStyle.NONE);
         return switch (style) {
             case NONE -> Auth.NONE;
-            case API_KEY -> new Auth(style, text(auth, "auth", "header", "X-Api-Key"),
-                    required(auth, "auth", "key-property", PROPERTY, "a property name"), null);
-            case HMAC_SHA256 -> new Auth(style, null,
-                    required(auth, "auth", "key-property", PROPERTY, "a property name"),
-                    required(auth, "auth", "secret-property", PROPERTY, "a property name"));
+            case API_KEY -> new Auth(style, text(auth, "auth", "header", "X-Api-Key"));
+            case HMAC_SHA256 -> new Auth(style, null);
         };
     }
 
@@ -147,7 +137,6 @@ public final class DescriptorParser {
         if (result == null) {
             return new Result(null, List.of(), List.of(), List.of(), null, "");
         }
-        allowOnly(result, "result", "code", "ok", "not-found", "unavailable", "message", "data");
         String code = pointer(result, "result", "code");
         List<String> ok = strings(result, "result", "ok");
         if (code != null && ok.isEmpty()) {
@@ -187,8 +176,6 @@ public final class DescriptorParser {
         if (node == null || !node.isObject()) {
             throw error(at, "must be a mapping with name, method, path, …");
         }
-        allowOnly(node, at, "name", "title", "method", "path", "query", "body", "inputs", "subject",
-                "real-name-level", "idempotent", "output");
         String name = required(node, at, "name", KEBAB, "kebab case, e.g. tax-clearance");
         String method = required(node, at, "method", Pattern.compile("GET|POST"), "GET or POST");
         String path = required(node, at, "path", Pattern.compile("/[A-Za-z0-9._~/{}-]*"),
@@ -247,7 +234,6 @@ public final class DescriptorParser {
                 throw error(field, "input names are camelCase and not 'requestId'");
             }
             JsonNode spec = entry.getValue();
-            allowOnly(spec, field, "type", "required", "default", "pattern", "max-length", "min", "max", "format");
             InputType type = enumValue(spec, field, "type", InputType.class, null);
             if (type == null) {
                 throw error(field + ".type", "is required: one of " + names(InputType.class));
@@ -339,13 +325,13 @@ public final class DescriptorParser {
             }
             JsonNode spec = entry.getValue();
             if (spec.isTextual()) {
-                fields.add(new OutputField(name, relativePointer(spec.asText()), ValueType.TEXT, null, Map.of(), List.of()));
+                fields.add(new OutputField(name, relativePointer(spec.asText()), ValueType.TEXT, null, Map.of(), null,
+                        List.of()));
                 continue;
             }
             if (!spec.isObject()) {
                 throw error(field, "must be the department's field name, or a mapping with from, type, codes, items");
             }
-            allowOnly(spec, field, "from", "type", "format", "codes", "items");
             String from = text(spec, field, "from", null);
             if (from == null) {
                 throw error(field + ".from", "is required: the department's field");
@@ -376,7 +362,8 @@ public final class DescriptorParser {
                 }
                 codeNode.fields().forEachRemaining(c -> codes.put(c.getKey(), c.getValue().asText()));
             }
-            fields.add(new OutputField(name, relativePointer(from), type, format, Map.copyOf(codes), items));
+            fields.add(new OutputField(name, relativePointer(from), type, format, Map.copyOf(codes),
+                    text(spec, field, "other", null), items));
         }
         return List.copyOf(fields);
     }
@@ -437,18 +424,6 @@ public final class DescriptorParser {
         List<String> values = new ArrayList<>();
         list.forEach(v -> values.add(v.asText()));
         return List.copyOf(values);
-    }
-
-    private void allowOnly(JsonNode node, String at, String... keys) {
-        if (node == null || !node.isObject()) {
-            throw error(at, "must be a mapping");
-        }
-        Set<String> allowed = Set.of(keys);
-        node.fieldNames().forEachRemaining(key -> {
-            if (!allowed.contains(key)) {
-                throw error(join(at, key), "unknown field (allowed: " + String.join(", ", keys) + ")");
-            }
-        });
     }
 
     private String required(JsonNode node, String at, String field, Pattern shape, String expectation) {

@@ -114,7 +114,15 @@ final class ResponseMapper {
             throw fail(Kind.ERROR, null, "sent a structure where '" + field.name() + "' expects a value");
         }
         String text = node.asText().strip();
-        String mapped = field.codes().getOrDefault(text, text);
+        String mapped = text;
+        if (!field.codes().isEmpty()) {
+            mapped = field.codes().get(text);
+            if (mapped == null && field.other() == null) {
+                throw fail(Kind.ERROR, null, "sent code '" + cut(text) + "' in '" + field.name()
+                        + "', which its descriptor does not list (codes:, or other: for the rest)");
+            }
+            mapped = mapped == null ? field.other() : mapped;
+        }
         try {
             return switch (field.type()) {
                 case TEXT -> TextNode.valueOf(mapped);
@@ -153,8 +161,13 @@ final class ResponseMapper {
         }
     }
 
+    private static String cut(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
     private static Kind defaultKind(int status) {
         return switch (status) {
+            case 401, 403 -> Kind.AUTH_FAILED;
             case 502, 503 -> Kind.UNAVAILABLE;
             case 504 -> Kind.TIMEOUT;
             default -> Kind.ERROR;

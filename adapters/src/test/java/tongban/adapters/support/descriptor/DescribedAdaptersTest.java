@@ -18,7 +18,6 @@ class DescribedAdaptersTest {
 
     private static final String WATER = """
             department: water
-            base-url-property: tongban.departments.water.url
             services:
               - name: meter
                 method: GET
@@ -59,13 +58,26 @@ class DescribedAdaptersTest {
     }
 
     @Test
-    void aBaseUrlPropertyThatIsNotSetStopsTheStart(@TempDir Path dir) throws IOException {
+    void aUrlThatIsNotSetStopsTheStartNamingTheVariable(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("water.yaml"), WATER);
 
         Throwable failure = catchThrowable(() -> start(dir));
 
         assertThat(rootCause(failure)).isInstanceOf(DescriptorException.class)
-                .hasMessageContaining("water.yaml: base-url-property: property 'tongban.departments.water.url' is not set");
+                .hasMessageContaining("water.yaml: department: setting 'tongban.departments.water.url' is not set "
+                        + "(environment: TONGBAN_DEPARTMENTS_WATER_URL");
+    }
+
+    @Test
+    void aSecretOfTheAuthStyleThatIsNotSetStopsTheStart(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("water.yaml"), WATER.replace("services:", "auth: { style: hmac-sha256 }\nservices:"));
+
+        Throwable failure = catchThrowable(() -> start(dir, "--tongban.departments.water.url=http://127.0.0.1:9",
+                "--tongban.departments.water.app-key=k"));
+
+        assertThat(rootCause(failure)).isInstanceOf(DescriptorException.class)
+                .hasMessageContaining("water.yaml: auth: setting 'tongban.departments.water.app-secret' is not set "
+                        + "(environment: TONGBAN_DEPARTMENTS_WATER_APP_SECRET");
     }
 
     private static void start(Path dir, String... args) {

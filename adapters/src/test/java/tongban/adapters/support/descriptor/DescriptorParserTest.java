@@ -17,8 +17,7 @@ class DescriptorParserTest {
 
     private static final String GOOD = """
             department: water
-            base-url-property: tongban.departments.water.url
-            auth: { style: api-key, key-property: tongban.departments.water.key }
+            auth: { style: api-key }
             result: { code: /code, ok: ["0"], data: /data }
             services:
               - name: meter
@@ -49,8 +48,14 @@ class DescriptorParserTest {
 
     static Stream<Arguments> wrongDescriptors() {
         return Stream.of(
-                Arguments.of("missing base URL property", "base-url-property: tongban.departments.water.url", "",
-                        "base-url-property: is required"),
+                Arguments.of("missing department", "department: water\n", "", ": department: is required"),
+                Arguments.of("department not kebab case", "department: water", "department: Water_Works",
+                        "department: 'Water_Works' must be kebab case"),
+                Arguments.of("a property name where the convention rules", "auth: { style: api-key }",
+                        "auth: { style: api-key, key-property: tongban.water.key }",
+                        "auth.key-property: unknown field (allowed: style, header)"),
+                Arguments.of("unknown output type", "type: decimal", "type: money",
+                        "services[0].output.reading.type: unknown value 'money' (one of text, integer, decimal"),
                 Arguments.of("unknown auth style", "style: api-key", "style: kerberos",
                         "auth.style: unknown value 'kerberos'"),
                 Arguments.of("typo in a field name", "method: GET", "methd: GET", "services[0].methd: unknown field"),
@@ -68,7 +73,7 @@ class DescriptorParserTest {
                 Arguments.of("bad duration", "department: water", "department: water\ntimeout: soon",
                         "timeout: 'soon' is not a duration"),
                 Arguments.of("callback without event id", "services:", "callbacks:\n  - name: read\n"
-                                + "    client-property: tongban.departments.water.client\n    fields: { a: b }\nservices:",
+                                + "    client: water-system\n    fields: { a: b }\nservices:",
                         "callbacks[0].event-id: is required"));
     }
 

@@ -133,8 +133,6 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
                 "--TONGBAN_OPS_CLIENT_SECRET=test-only", "--TONGBAN_PORTAL_CLIENT_SECRET=test-only",
                 "--TONGBAN_GATEWAY_ENTERPRISE_REGISTRATION_SECRET=test-only-gateway-secret-of-32-bytes!",
                 "--TONGBAN_MESSAGE_LOG_SUBJECT_KEY=test-only-subject-key",
-                "--TONGBAN_DEPARTMENTS_ENTERPRISE_REGISTRATION_API_KEY=test-only",
-                "--TONGBAN_DEPARTMENTS_TAX_APP_KEY=test-only", "--TONGBAN_DEPARTMENTS_TAX_APP_SECRET=test-only",
                 "--tongban.departments.construction-approval.url=" + APPROVALS.baseUrl(),
                 "--tongban.exchange.access-rights.tongban-cli[0]=construction-approval/*",
                 "--tongban.exchange.access-rights.tongban-cli[1]=enterprise-registration/*",
