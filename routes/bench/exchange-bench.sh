@@ -9,6 +9,10 @@
 # line), HUB_JAVA_OPTS, BENCH_DATA for a second hub started on the idle machine to time its start-up.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# the benchmark's own clients (QueueBench, SsoBench, OpsBench) are not part of the hub's jar: they are compiled with
+# the hub's tests and run beside the hub's classes by the jar's PropertiesLauncher (loader.path)
+BENCH_CLASSES=${BENCH_CLASSES:-$HERE/../target/test-classes}
+[ -f "$BENCH_CLASSES/tongban/hub/bench/QueueBench.class" ] || { echo "no benchmark classes in $BENCH_CLASSES: build with mvn install -DskipTests" >&2; exit 1; }
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 WARMUP=${BENCH_WARMUP:-10s}
@@ -99,7 +103,7 @@ rm -f "$get_lua"
 echo
 SUBMISSIONS=${BENCH_SUBMISSIONS:-3000} PRODUCERS=${BENCH_PRODUCERS:-8}
 echo "asynchronous exchange, $SUBMISSIONS persistent submissions from $PRODUCERS clients (construction approval):"
-queue_bench() { java -Dloader.main=tongban.hub.bench.QueueBench -cp "$HUB_JAR" \
+queue_bench() { java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.QueueBench -cp "$HUB_JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>/dev/null | awk '$1 == "RESULT"'; }
 read -r _ _ j_rate j_lost j_dup < <(queue_bench baseline "$SUBMISSIONS" "$PRODUCERS" 4)
 printf "  %-44s %10.0f msg/s  lost %s  duplicated %s\n" "plain JMS producer → 4 transacted consumers" "$j_rate" "$j_lost" "$j_dup"
@@ -131,8 +135,7 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
     --TONGBAN_BROKER_URL="tcp://127.0.0.1:$broker_port" --TONGBAN_BROKER_PASSWORD=tongban-test-only \
     --TONGBAN_SSO_ISSUER="http://localhost:$KC_PORT/realms/tongban" --TONGBAN_OPS_CLIENT_SECRET=bench-only \
     --TONGBAN_PORTAL_CLIENT_SECRET=bench-only --TONGBAN_GATEWAY_ENTERPRISE_REGISTRATION_SECRET=bench-only-gateway-secret-32-bytes \
-    --TONGBAN_MESSAGE_LOG_SUBJECT_KEY=bench-only --TONGBAN_DEPARTMENTS_ENTERPRISE_REGISTRATION_API_KEY=bench-only \
-    --TONGBAN_DEPARTMENTS_TAX_APP_KEY=bench-only --TONGBAN_DEPARTMENTS_TAX_APP_SECRET=bench-only \
+    --TONGBAN_MESSAGE_LOG_SUBJECT_KEY=bench-only \
     --tongban.exchange.access-rights.tongban-cli[0]=construction-approval/* --tongban.catalogue.sync-on-start=false \
     "${hub_args[@]}" > "$prod_dir/hub.log" 2>&1 &
   prod_pid=$!
@@ -150,7 +153,7 @@ echo
 SSO_ROUNDS=${BENCH_SSO_ROUNDS:-20}
 echo "single sign-on, $SSO_ROUNDS rounds (a browser's HTTP traffic: cookies, redirects, the login form):"
 read -r -a portal_urls <<<"$PORTAL_URLS"
-read -r _ _ s_bare s_first s_hop s_ratio s_panel < <(java -Dloader.main=tongban.hub.bench.SsoBench \
+read -r _ _ s_bare s_first s_hop s_ratio s_panel < <(java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.SsoBench \
   -Dbench.portal-public-security.url="${portal_urls[2]%/}" -cp "$HUB_JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher "http://localhost:$KC_PORT/realms/tongban" zhangsan demo \
   "$SSO_ROUNDS" "http://localhost:$HUB_PORT/portal" "${portal_urls[@]}" 2>/dev/null | awk '$1 == "RESULT"')
@@ -203,7 +206,7 @@ OPS_ROUNDS=${BENCH_OPS_ROUNDS:-30}
 departments=$(curl -fs "http://127.0.0.1:$HUB_PORT/actuator/prometheus" | grep -c '^tongban_queue_depth{')
 entries=$(sed -E 's/.*"entriesChecked":([0-9]+).*/\1/' <<<"$logged")
 echo "operations: ops console as zhaoliu and the Prometheus scrape, $OPS_ROUNDS rounds each, $departments departments, $entries message-log entries:"
-java -Dloader.main=tongban.hub.bench.OpsBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.OpsBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
   "http://localhost:$HUB_PORT" zhaoliu demo "$OPS_ROUNDS" construction-approval 2>/dev/null | awk '$1 == "RESULT"' |
 while read -r _ _ page p50 p95; do
   target=300; [ "$page" = prometheus ] && target=100
