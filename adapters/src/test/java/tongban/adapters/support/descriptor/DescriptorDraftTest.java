@@ -1,0 +1,49 @@
+package tongban.adapters.support.descriptor;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drafting a descriptor from recorded stubs: the mocks' own recordings of two departments, re-read blind. */
+class DescriptorDraftTest {
+
+    private static AdapterDescriptor draft(String department, String recordedAs) throws Exception {
+        String yaml = DescriptorDraft.draft(department, Path.of("..", "mocks", recordedAs));
+        return DescriptorParser.parse(department + ".yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aPathWithAnIdBecomesAServiceWithATypedInputAndTheSampleAnswerItsOutput() throws Exception {
+        AdapterDescriptor water = draft("market", "enterprise-registration");
+
+        assertThat(water.auth().style()).isEqualTo(AdapterDescriptor.AuthStyle.API_KEY);
+        assertThat(water.result().codePointer()).isEqualTo("/code");
+        assertThat(water.result().ok()).containsExactly("00000");
+        assertThat(water.result().dataPointer()).isEqualTo("/data");
+        assertThat(water.services()).hasSize(1);
+        AdapterDescriptor.Service service = water.services().get(0);
+        assertThat(service.pathTemplate()).isEqualTo("/qydj/api/v2/qyxx/{qyxxId}");
+        assertThat(service.inputs().get("qyxxId").type()).as("every recorded value is a credit code")
+                .isEqualTo(AdapterDescriptor.InputType.CREDIT_CODE);
+        assertThat(service.output()).extracting(AdapterDescriptor.OutputField::from).contains("/qymc", "/tyshxydm");
+        assertThat(water.statusKinds()).containsEntry(429, tongban.adapters.support.DepartmentException.Kind.UNAVAILABLE);
+    }
+
+    @Test
+    void queryParametersAndJsonBodyFieldsBecomeInputsAndOneShapeIsOneService() throws Exception {
+        AdapterDescriptor tax = draft("tax-bureau", "tax");
+
+        assertThat(tax.services()).extracting(AdapterDescriptor.Service::method).containsExactly("POST", "GET");
+        AdapterDescriptor.Service query = tax.services().get(0);
+        assertThat(query.inputs().get("nsrsbh").type()).as("recorded with id numbers only")
+                .isEqualTo(AdapterDescriptor.InputType.ID_NUMBER);
+        assertThat(query.bodyTemplate()).contains("\"nsrsbh\":\"{nsrsbh}\"");
+        AdapterDescriptor.Service status = tax.services().get(1);
+        assertThat(status.query()).containsEntry("nsrsbh", "{nsrsbh}");
+        assertThat(status.inputs().get("nsrsbh").type()).isEqualTo(AdapterDescriptor.InputType.CREDIT_CODE);
+    }
+}
