@@ -47,7 +47,7 @@ public final class MockDepartments {
                 throw new java.io.UncheckedIOException(e);
             }
             System.out.printf("legacy portal     %-16s http://127.0.0.1:%d (only through the hub's gateway)%n",
-                    "enterprise-registration", legacyPort);
+                    "market-regulation", legacyPort);
         }
         System.out.println("mock departments ready");
     }

@@ -16,16 +16,16 @@ import java.util.concurrent.Executors;
 
 /**
  * 市场监管局 企业服务 — a department portal from before single sign-on: it knows no OIDC. It sits behind the hub's
- * gateway ({@code /portals/enterprise-registration/}) and trusts only the short-lived identity header the hub signs
+ * gateway ({@code /portals/market-regulation/}) and trusts only the short-lived identity header the hub signs
  * for it: HS256 with the secret it shares with the hub, issuer {@code tongban-hub}, audience its own name, not
  * expired. Anything else is "not signed in". Written independently of the hub's signer on purpose.
  */
 public final class LegacyPortal implements AutoCloseable {
 
     public static final String HEADER = "X-Tongban-Identity";
-    public static final String AUDIENCE = "legacy-enterprise-registration";
+    public static final String AUDIENCE = "legacy-market-regulation";
     /** DEMO ONLY: the secret this portal shares with the hub's gateway (the hub's application.yml has the same). */
-    public static final String DEMO_SECRET = "demo-only-legacy-enterprise-registration-gateway-secret";
+    public static final String DEMO_SECRET = "demo-only-legacy-market-regulation-gateway-secret";
     private static final long SKEW_SECONDS = 5;
 
     private final HttpServer server;

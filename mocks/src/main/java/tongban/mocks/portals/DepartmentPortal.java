@@ -3,13 +3,14 @@ package tongban.mocks.portals;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tongban.mocks.MockDepartment;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A department's own web portal — tax, social insurance, public security — as the department runs it: its own
+ * A department's own web portal ({@code mocks/<department>/portal.properties}) as the department runs it: its own
  * Keycloak client and its own session, signing the citizen in through the shared Keycloak (so no second password)
  * and showing that department's service for them, fetched from the hub with the citizen's own token.
  *
@@ -21,15 +22,24 @@ import java.util.Map;
 public record DepartmentPortal(String department, String title, String clientId, String defaultUrl, String service,
                                String requestJson) {
 
-    /** DEMO ONLY secrets (sso/realm/demo): {@code demo-only-<clientId>-secret}. */
-    public static final List<DepartmentPortal> ALL = List.of(
-            new DepartmentPortal("tax", "国家税务总局海口市税务局 · 电子税务局", "portal-tax", "http://localhost:8191",
-                    "tax/tax-clearance", "{\"idNumber\":\"{idNumber}\",\"fromMonth\":\"2020-01\",\"toMonth\":\"2020-06\"}"),
-            new DepartmentPortal("social-insurance", "海口市人力资源和社会保障局 · 社保网上服务", "portal-social-insurance",
-                    "http://localhost:8192", "social-insurance/contribution-record",
-                    "{\"idNumber\":\"{idNumber}\",\"fromMonth\":\"2020-01\",\"toMonth\":\"2020-03\"}"),
-            new DepartmentPortal("public-security", "海口市公安局 · 网上办事大厅", "portal-public-security",
-                    "http://localhost:8193", "public-security/household-registration", "{\"idNumber\":\"{idNumber}\"}"));
+    /**
+     * Every department portal: the mock folders with a {@code portal.properties}, in the order of the ports the realm
+     * registers them at. DEMO ONLY secrets (sso/realm/demo): {@code demo-only-<clientId>-secret}.
+     */
+    public static final List<DepartmentPortal> ALL = load();
+
+    private static List<DepartmentPortal> load() {
+        List<DepartmentPortal> portals = new java.util.ArrayList<>();
+        for (String department : MockDepartment.all()) {
+            Map<String, String> file = MockDepartment.properties(department, "portal.properties");
+            if (!file.isEmpty()) {
+                portals.add(new DepartmentPortal(department, file.get("title"), file.get("client-id"),
+                        file.get("registered-url"), file.get("service"), file.get("request")));
+            }
+        }
+        portals.sort(java.util.Comparator.comparingInt(DepartmentPortal::defaultPort));
+        return List.copyOf(portals);
+    }
 
     public int defaultPort() {
         return Integer.parseInt(defaultUrl.substring(defaultUrl.lastIndexOf(':') + 1));

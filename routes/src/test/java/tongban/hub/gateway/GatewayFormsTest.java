@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayFormsTest {
 
     private static MockHttpServletRequest post(String host, String origin, String referer, String fetchSite) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/portals/enterprise-registration/name-check");
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/portals/market-regulation/name-check");
         request.addHeader("Host", host);
         if (origin != null) {
             request.addHeader("Origin", origin);
@@ -27,7 +27,7 @@ class GatewayFormsTest {
         assertThat(GatewayController.fromThisHost(post("hub.example:8080", "http://hub.example:8080", null, "same-origin")))
                 .isTrue();
         assertThat(GatewayController.fromThisHost(post("hub.example:8080", null,
-                "http://hub.example:8080/portals/enterprise-registration/name-check", null)))
+                "http://hub.example:8080/portals/market-regulation/name-check", null)))
                 .as("an old browser without Origin: the Referer").isTrue();
 
         assertThat(GatewayController.fromThisHost(post("hub.example:8080", "http://evil.example", null, "cross-site")))
@@ -47,7 +47,7 @@ class GatewayFormsTest {
 
     @Test
     void thePortalsRedirectsStayBehindTheGateway() {
-        String prefix = "/portals/enterprise-registration";
+        String prefix = "/portals/market-regulation";
         assertThat(GatewayController.insideGateway("http://127.0.0.1:8194/done?no=1", "http://127.0.0.1:8194", prefix))
                 .isEqualTo(prefix + "/done?no=1");
         assertThat(GatewayController.insideGateway("/done", "http://127.0.0.1:8194", prefix)).isEqualTo(prefix + "/done");

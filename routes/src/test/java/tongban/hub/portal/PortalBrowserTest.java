@@ -70,7 +70,7 @@ class PortalBrowserTest extends HubTestBase {
             registry.add("tongban.portal.department-portals[" + i + "].name", portal::title);
             registry.add("tongban.portal.department-portals[" + i + "].url", () -> portalUrl(portal));
         }
-        registry.add("tongban.gateway.portals.enterprise-registration.url", () -> "http://127.0.0.1:" + LEGACY.port());
+        registry.add("tongban.gateway.portals.market-regulation.url", () -> "http://127.0.0.1:" + LEGACY.port());
     }
 
     private static String portalUrl(DepartmentPortal portal) {
@@ -176,12 +176,12 @@ class PortalBrowserTest extends HubTestBase {
 
     @Test
     void theLegacyPortalKnowsThePersonThroughTheGatewayAndIgnoresAnIdentityHeaderFromOutside() throws Exception {
-        browser().get(HUB + "/portals/enterprise-registration/");
+        browser().get(HUB + "/portals/market-regulation/");
         signIn("zhangsan"); // the gateway is behind the hub's own login, which returns to the page asked for
         new WebDriverWait(browser(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(
-                HUB + "/portals/enterprise-registration/"));
+                HUB + "/portals/market-regulation/"));
         assertThat(text("path")).isEqualTo("/");
-        browser().get(HUB + "/portals/enterprise-registration/qyxx/list");
+        browser().get(HUB + "/portals/market-regulation/qyxx/list");
         assertThat(text("name")).isEqualTo("张三");
         assertThat(text("path")).isEqualTo("/qyxx/list");
 
@@ -189,7 +189,7 @@ class PortalBrowserTest extends HubTestBase {
         String session = browser().manage().getCookieNamed("JSESSIONID").getValue();
         String lisi = legacyIdentity("lisi", "李四", LegacyPortal.AUDIENCE, LegacyPortal.DEMO_SECRET, 60);
         HttpResponse<String> throughHub = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(HUB + "/portals/enterprise-registration/"))
+                        URI.create(HUB + "/portals/market-regulation/"))
                 .header("Cookie", "JSESSIONID=" + session).header("X-Tongban-Identity", lisi).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(throughHub.statusCode()).isEqualTo(200);
@@ -198,19 +198,19 @@ class PortalBrowserTest extends HubTestBase {
 
     @Test
     void theLegacyPortalsOwnFormWorksThroughTheGatewayButNotFromAnotherSite() throws Exception {
-        browser().get(HUB + "/portals/enterprise-registration/");
+        browser().get(HUB + "/portals/market-regulation/");
         signIn("zhangsan");
         browser().findElement(By.id("to-name-check")).click();
         BROWSER.visible("qymc").sendKeys("海口椰风数字科技");
         browser().findElement(By.id("submit-name")).click();
 
         assertThat(text("receipt")).isEqualTo("已受理：张三 申报的企业名称「海口椰风数字科技」");
-        assertThat(browser().getCurrentUrl()).isEqualTo(HUB + "/portals/enterprise-registration/name-check");
+        assertThat(browser().getCurrentUrl()).isEqualTo(HUB + "/portals/market-regulation/name-check");
 
         // the same session, the same form, posted from another site's page (or with no origin at all): refused
         String session = browser().manage().getCookieNamed("JSESSIONID").getValue();
         for (String origin : new String[]{"http://evil.example", null}) {
-            HttpRequest.Builder forged = HttpRequest.newBuilder(URI.create(HUB + "/portals/enterprise-registration/name-check"))
+            HttpRequest.Builder forged = HttpRequest.newBuilder(URI.create(HUB + "/portals/market-regulation/name-check"))
                     .header("Cookie", "JSESSIONID=" + session)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("qymc=%E5%86%92%E5%90%8D"));
