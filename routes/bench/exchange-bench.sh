@@ -134,7 +134,7 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
     --TONGBAN_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" --TONGBAN_DB_PASSWORD=tongban-test-only \
     --TONGBAN_BROKER_URL="tcp://127.0.0.1:$broker_port" --TONGBAN_BROKER_PASSWORD=tongban-test-only \
     --TONGBAN_SSO_ISSUER="http://localhost:$KC_PORT/realms/tongban" --TONGBAN_OPS_CLIENT_SECRET=bench-only \
-    --TONGBAN_PORTAL_CLIENT_SECRET=bench-only --TONGBAN_GATEWAY_ENTERPRISE_REGISTRATION_SECRET=bench-only-gateway-secret-32-bytes \
+    --TONGBAN_PORTAL_CLIENT_SECRET=bench-only --TONGBAN_GATEWAY_MARKET_REGULATION_SECRET=bench-only-gateway-secret-32-bytes \
     --TONGBAN_MESSAGE_LOG_SUBJECT_KEY=bench-only \
     --tongban.exchange.access-rights.tongban-cli[0]=construction-approval/* --tongban.catalogue.sync-on-start=false \
     "${hub_args[@]}" > "$prod_dir/hub.log" 2>&1 &

@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * <p>A department's folder is all there is to it: {@code mappings/} and {@code __files/} for WireMock, and
  * optionally {@code demo-settings.properties} — the hub's DEMO ONLY settings for it (an API key, say; production
  * sets them from secrets), plus {@code mock.*} lines for the mock itself ({@code mock.api-gateway-signature=true}
- * puts the signing API gateway in front of it, checking the same app key and secret).
+ * puts the signing API gateway in front of it, checking the same app key and secret) — and {@code portal.properties}
+ * when the department has a web portal of its own ({@link tongban.mocks.portals.DepartmentPortal}).
  */
 public final class MockDepartment {
 
@@ -120,12 +121,16 @@ public final class MockDepartment {
      * the {@code mock.} prefix are the hub's settings {@code tongban.departments.<department>.<key>}.
      */
     public static Map<String, String> demoSettings(String department) {
+        return properties(department, SETTINGS_FILE);
+    }
+
+    /** A {@code .properties} file (UTF-8) of the department's mock folder, empty when it has none. */
+    public static Map<String, String> properties(String department, String file) {
         Properties properties = new Properties();
         String stubsDir = System.getProperty(STUBS_DIR_PROPERTY);
         try (InputStream in = stubsDir != null
-                ? (Files.exists(Path.of(stubsDir, department, SETTINGS_FILE))
-                        ? Files.newInputStream(Path.of(stubsDir, department, SETTINGS_FILE)) : null)
-                : MockDepartment.class.getClassLoader().getResourceAsStream("stubs/" + department + "/" + SETTINGS_FILE)) {
+                ? (Files.exists(Path.of(stubsDir, department, file)) ? Files.newInputStream(Path.of(stubsDir, department, file)) : null)
+                : MockDepartment.class.getClassLoader().getResourceAsStream("stubs/" + department + "/" + file)) {
             if (in != null) {
                 properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             }

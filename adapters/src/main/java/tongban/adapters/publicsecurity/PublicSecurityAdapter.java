@@ -12,6 +12,7 @@ import tongban.adapters.publicsecurity.contract.HjcxResponse;
 import tongban.adapters.publicsecurity.contract.RkxxPortType;
 import tongban.adapters.publicsecurity.contract.SfhyRequest;
 import tongban.adapters.publicsecurity.contract.SfhyResponse;
+import tongban.adapters.support.CallLimits;
 import tongban.adapters.support.DepartmentAdapter;
 import tongban.adapters.support.RequestFields;
 import tongban.adapters.support.ServiceDefinition;
@@ -46,9 +47,9 @@ public class PublicSecurityAdapter extends RouteBuilder implements DepartmentAda
         errorHandler(noErrorHandler());
         CxfEndpoint population = endpoint("cxf://{{tongban.departments.public-security.url}}/rkxx/services/RkxxService"
                 + "?serviceClass=" + RkxxPortType.class.getName() + "&dataFormat=POJO", CxfEndpoint.class);
-        population.setCxfConfigurer(new SoapTimeouts(
-                Long.parseLong(getContext().resolvePropertyPlaceholders("{{tongban.departments.public-security.connect-timeout-ms:2000}}")),
-                Long.parseLong(getContext().resolvePropertyPlaceholders("{{tongban.departments.public-security.timeout-ms:5000}}"))));
+        CallLimits limits = limits().in(getContext().getPropertiesComponent()::resolveProperty, department());
+        population.setCxfConfigurer(new SoapTimeouts(limits.connectTimeout().toMillis(), limits.deadline().toMillis(),
+                limits.maxAnswerBytes()));
 
         from(ServiceDefinition.routeUri(department(), IDENTITY_VERIFICATION))
                 .routeId(ServiceDefinition.routeId(department(), IDENTITY_VERIFICATION))

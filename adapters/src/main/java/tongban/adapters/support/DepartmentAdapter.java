@@ -26,6 +26,15 @@ public interface DepartmentAdapter {
         return List.of(DepartmentSettings.of(department(), "url"));
     }
 
+    /**
+     * The bounds of a call to this department as the adapter knows them (deadline, answer size, share of the hub);
+     * each environment may override them ({@link CallLimits#in}). The hub enforces the deadline and the share for
+     * every call, whatever the protocol; the adapter's HTTP client the size.
+     */
+    default CallLimits limits() {
+        return CallLimits.defaults(java.time.Duration.ofSeconds(5));
+    }
+
     /** Where the adapter is defined, for start-up errors: its class, or its descriptor file. */
     default String origin() {
         return getClass().getName();

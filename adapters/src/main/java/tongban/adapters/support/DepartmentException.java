@@ -6,21 +6,34 @@ package tongban.adapters.support;
  */
 public class DepartmentException extends RuntimeException {
 
-    /** Why the call failed, from the caller's point of view. */
+    /** Why the call failed, from the caller's point of view, with the problem code the caller gets for it. */
     public enum Kind {
         /** The department answered, but with an error (SOAP fault, error code in the body, 5xx). */
-        ERROR,
+        ERROR("DEPARTMENT_ERROR"),
         /** The department could not be reached or said it is unavailable. */
-        UNAVAILABLE,
+        UNAVAILABLE("DEPARTMENT_UNAVAILABLE"),
         /** The department did not answer in time. */
-        TIMEOUT,
+        TIMEOUT("DEPARTMENT_TIMEOUT"),
         /** The department says the record asked for does not exist. */
-        RECORD_NOT_FOUND,
+        RECORD_NOT_FOUND("RECORD_NOT_FOUND"),
         /**
          * The department refused the hub itself (401/403: a wrong or expired key, a bad signature): a configuration
          * fault on the hub's side that no retry by the caller mends.
          */
-        AUTH_FAILED
+        AUTH_FAILED("DEPARTMENT_AUTH_FAILED"),
+        /** The department's answer was larger than the hub takes from it (nothing of it was kept). */
+        ANSWER_TOO_LARGE("DEPARTMENT_ANSWER_TOO_LARGE");
+
+        private final String problemCode;
+
+        Kind(String problemCode) {
+            this.problemCode = problemCode;
+        }
+
+        /** The stable code of the RFC 7807 problem the caller gets. */
+        public String problemCode() {
+            return problemCode;
+        }
     }
 
     private final Kind kind;

@@ -36,6 +36,10 @@ public final class DepartmentFailures {
             if (t instanceof InvalidRequestException invalid) {
                 return invalid;
             }
+            if (t instanceof AnswerTooLargeException) {
+                return new DepartmentException(DepartmentException.Kind.ANSWER_TOO_LARGE, department, null,
+                        "department's answer is too large: " + t.getMessage(), failure);
+            }
             if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException
                     || t.getClass().getSimpleName().equals("ConnectTimeoutException")) {
                 return new DepartmentException(DepartmentException.Kind.TIMEOUT, department, null,

@@ -116,13 +116,7 @@ class StubContractTest {
         if (classified instanceof InvalidRequestException) {
             return "INVALID_REQUEST";
         }
-        return switch (((DepartmentException) classified).kind()) {
-            case ERROR -> "DEPARTMENT_ERROR";
-            case UNAVAILABLE -> "DEPARTMENT_UNAVAILABLE";
-            case TIMEOUT -> "DEPARTMENT_TIMEOUT";
-            case RECORD_NOT_FOUND -> "RECORD_NOT_FOUND";
-            case AUTH_FAILED -> "DEPARTMENT_AUTH_FAILED";
-        };
+        return ((DepartmentException) classified).kind().problemCode();
     }
 
     private static AdapterDescriptor descriptor(String department) {

@@ -24,9 +24,10 @@ public class DepartmentCall {
     private static final Logger LOG = LoggerFactory.getLogger(DepartmentCall.class);
     /** Failures that say the department is unwell (worth trying again later), not that the request is wrong. */
     public static final Set<String> TRANSIENT =
-            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "CIRCUIT_OPEN", "DEPARTMENT_AUTH_FAILED");
+            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "CIRCUIT_OPEN", "DEPARTMENT_AUTH_FAILED",
+                    "DEPARTMENT_BUSY", "DEPARTMENT_ANSWER_TOO_LARGE");
     /** The department refused the hub itself (401/403): a configuration fault, shown as such on the ops console. */
-    public static final String AUTH_FAILED = "DEPARTMENT_AUTH_FAILED";
+    public static final String AUTH_FAILED = DepartmentException.Kind.AUTH_FAILED.problemCode();
 
     private final ProducerTemplate camel;
     private final DepartmentGuard guard;
@@ -71,18 +72,17 @@ public class DepartmentCall {
         }
         DepartmentException department = (DepartmentException) classified;
         LOG.warn("{} failed: {} ({})", service.address(), department.kind(), department.getMessage());
+        String code = department.kind().problemCode();
         throw switch (department.kind()) {
-            case TIMEOUT -> new ExchangeFailure(HttpStatus.GATEWAY_TIMEOUT, "DEPARTMENT_TIMEOUT",
-                    "the department did not answer in time");
+            case TIMEOUT -> new ExchangeFailure(HttpStatus.GATEWAY_TIMEOUT, code, "the department did not answer in time");
             case UNAVAILABLE -> DepartmentFailures.unreachable(failure) ? new Unreachable()
-                    : new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "DEPARTMENT_UNAVAILABLE",
-                    "the department system is unavailable");
-            case RECORD_NOT_FOUND -> new ExchangeFailure(HttpStatus.NOT_FOUND, "RECORD_NOT_FOUND",
-                    "the department has no such record");
-            case ERROR -> new ExchangeFailure(HttpStatus.BAD_GATEWAY, "DEPARTMENT_ERROR",
-                    "the department answered with an error");
-            case AUTH_FAILED -> new ExchangeFailure(HttpStatus.BAD_GATEWAY, AUTH_FAILED,
+                    : new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, code, "the department system is unavailable");
+            case RECORD_NOT_FOUND -> new ExchangeFailure(HttpStatus.NOT_FOUND, code, "the department has no such record");
+            case ERROR -> new ExchangeFailure(HttpStatus.BAD_GATEWAY, code, "the department answered with an error");
+            case AUTH_FAILED -> new ExchangeFailure(HttpStatus.BAD_GATEWAY, code,
                     "the department refused the hub's credentials; the hub's configuration needs an operator");
+            case ANSWER_TOO_LARGE -> new ExchangeFailure(HttpStatus.BAD_GATEWAY, code,
+                    "the department's answer was larger than the hub takes from it");
         };
     }
 }

@@ -17,30 +17,44 @@ import java.util.function.Supplier;
 
 /**
  * Protects departments from the hub and the hub from its clients: a circuit breaker per department
- * (open → 503 {@code CIRCUIT_OPEN} with {@code Retry-After}, the department is not called), one retry of an
- * idempotent read that could not even connect, and a rate limit per client (429 {@code RATE_LIMITED}).
- * Only the department's own trouble counts against its circuit — never a caller's bad input.
+ * (open → 503 {@code CIRCUIT_OPEN} with {@code Retry-After}, the department is not called), a lane per department
+ * ({@link DepartmentLanes}: its share of the hub, and one deadline per call), one retry of an idempotent read that
+ * could not even connect, and a rate limit per client (429 {@code RATE_LIMITED}). Only the department's own trouble
+ * counts against its circuit — never a caller's bad input, nor its lane being full.
  */
 @Component
 class DepartmentGuard {
 
     /** Outcomes that say the department is unwell. */
     private static final Set<String> DEPARTMENT_FAILURES =
-            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "DEPARTMENT_AUTH_FAILED");
+            Set.of("DEPARTMENT_ERROR", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "DEPARTMENT_AUTH_FAILED",
+                    "DEPARTMENT_ANSWER_TOO_LARGE");
 
     private final CircuitBreakerRegistry circuits;
     private final RateLimiterRegistry limiters;
     private final ResilienceProperties properties;
+    private final DepartmentLanes lanes;
 
     @org.springframework.beans.factory.annotation.Autowired
-    DepartmentGuard(ResilienceProperties properties, CircuitBreakerRegistry circuits) {
+    DepartmentGuard(ResilienceProperties properties, CircuitBreakerRegistry circuits, ServiceRegistry registry) {
+        this(properties, circuits, registry::limits);
+    }
+
+    DepartmentGuard(ResilienceProperties properties, CircuitBreakerRegistry circuits,
+                    java.util.function.Function<String, tongban.adapters.support.CallLimits> limits) {
         this.properties = properties;
         this.circuits = circuits;
         this.limiters = RateLimiterRegistry.ofDefaults();
+        this.lanes = new DepartmentLanes(limits);
     }
 
-    DepartmentGuard(ResilienceProperties properties) {
-        this(properties, circuitsFor(properties));
+    DepartmentGuard(ResilienceProperties properties, java.util.function.Function<String, tongban.adapters.support.CallLimits> limits) {
+        this(properties, circuitsFor(properties), limits);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        lanes.shutdown();
     }
 
     /** One circuit breaker per department, named after it (its state is also on the ops console and in metrics). */
@@ -51,7 +65,8 @@ class DepartmentGuard {
                 .minimumNumberOfCalls(properties.minimumCalls())
                 .waitDurationInOpenState(properties.openFor())
                 .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // half-open by itself after openFor: the paused queue consumers of the department start again then
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
     }
 
@@ -84,7 +99,8 @@ class DepartmentGuard {
         }
         long started = System.nanoTime();
         try {
-            T result = retryUnreachable ? attempt(service, departmentCall) : departmentCall.get();
+            T result = lanes.run(service.department(),
+                    () -> retryUnreachable ? attempt(service, departmentCall) : departmentCall.get());
             circuit.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             return result;
         } catch (ExchangeFailure failure) {

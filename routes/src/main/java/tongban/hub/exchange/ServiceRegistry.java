@@ -3,6 +3,7 @@ package tongban.hub.exchange;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tongban.adapters.support.DepartmentSettings;
+import tongban.adapters.support.CallLimits;
 import tongban.adapters.support.DepartmentAdapter;
 import tongban.adapters.support.ServiceDefinition;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
 public class ServiceRegistry {
 
     private final Map<String, ServiceDefinition> byAddress = new LinkedHashMap<>();
+    private final Map<String, CallLimits> limits = new LinkedHashMap<>();
 
     public ServiceRegistry(List<DepartmentAdapter> adapters, Environment environment) {
         Map<String, String> origins = new LinkedHashMap<>();
@@ -30,6 +32,8 @@ public class ServiceRegistry {
                             + DepartmentSettings.environmentVariable(setting) + ")");
                 }
             }
+            limits.put(adapter.department(), adapter.limits().in(
+                    name -> java.util.Optional.ofNullable(environment.getProperty(name)), adapter.department()));
             for (ServiceDefinition service : adapter.services()) {
                 String first = origins.putIfAbsent(service.address(), adapter.origin());
                 if (first != null) {
@@ -48,6 +52,11 @@ public class ServiceRegistry {
     /** Every department with at least one service, in the order the adapters were found. */
     public List<String> departments() {
         return byAddress.values().stream().map(ServiceDefinition::department).distinct().toList();
+    }
+
+    /** The bounds of a call to the department, as this environment sets them (defaults for an unknown one). */
+    public CallLimits limits(String department) {
+        return limits.getOrDefault(department, CallLimits.defaults(java.time.Duration.ofSeconds(5)));
     }
 
     public Collection<ServiceDefinition> all() {

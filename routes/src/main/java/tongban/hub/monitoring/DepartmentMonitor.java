@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.exchange.async.Backlog;
 import tongban.hub.exchange.async.QueueStatistics;
 
 import java.time.Duration;
@@ -28,7 +29,8 @@ import java.util.function.ToDoubleFunction;
 public class DepartmentMonitor {
 
     /** One sample of one department. */
-    public record Sample(Instant at, QueueStatistics.Counts queue, ExchangeMetrics.Totals calls) {
+    public record Sample(Instant at, QueueStatistics.Counts queue, ExchangeMetrics.Totals calls,
+                         Backlog.Waiting waiting) {
     }
 
     /**
@@ -41,10 +43,12 @@ public class DepartmentMonitor {
      * @param callSeries  calls per sampling period, oldest first
      * @param configurationFault whether the department refused the hub's own credentials in the last minute
      *                    (401/403: a key or secret to fix, not an outage to wait out)
+     * @param waiting     submissions waiting for the department, and since when
      */
     public record Status(String department, QueueStatistics.Counts queue, double enqueuedPerMinute,
                          double dequeuedPerMinute, String circuit, Double errorRate, long callsLastMinute,
-                         double[] latencyMs, long[] depthSeries, long[] callSeries, boolean configurationFault) {
+                         double[] latencyMs, long[] depthSeries, long[] callSeries, boolean configurationFault,
+                         Backlog.Waiting waiting) {
     }
 
     private static final Duration KEEP = Duration.ofMinutes(5);
@@ -53,10 +57,12 @@ public class DepartmentMonitor {
     private final QueueStatistics queues;
     private final ExchangeMetrics exchange;
     private final CircuitBreakerRegistry circuits;
+    private final Backlog backlog;
     private final Map<String, Deque<Sample>> history = new ConcurrentHashMap<>();
 
     DepartmentMonitor(ServiceRegistry registry, QueueStatistics queues, ExchangeMetrics exchange,
-                      CircuitBreakerRegistry circuits, MeterRegistry meters) {
+                      CircuitBreakerRegistry circuits, MeterRegistry meters, Backlog backlog) {
+        this.backlog = backlog;
         this.departments = registry.departments();
         this.queues = queues;
         this.exchange = exchange;
@@ -71,6 +77,12 @@ public class DepartmentMonitor {
                     s -> s.queue().inFlight());
             gauge(meters, "tongban.queue.dead.letters", "messages in the department's dead-letter queue", department,
                     s -> s.queue().deadLetters());
+            gauge(meters, "tongban.submissions.waiting", "submissions accepted and not yet delivered to the department",
+                    department, s -> s.waiting().submissions());
+            gauge(meters, "tongban.submissions.oldest.waiting.seconds",
+                    "how long the longest-waiting submission for the department has waited", department,
+                    s -> s.waiting().oldestSince() == null ? 0
+                            : Duration.between(s.waiting().oldestSince(), s.at()).toMillis() / 1000.0);
         }
         sample();
     }
@@ -88,16 +100,26 @@ public class DepartmentMonitor {
     void sample() {
         Instant now = Instant.now();
         Map<String, QueueStatistics.Counts> counts = queues.of(departments);
+        Map<String, Backlog.Waiting> waiting = waiting();
         for (String department : departments) {
             Deque<Sample> samples = history.get(department);
             Sample sample = new Sample(now, counts.getOrDefault(department, QueueStatistics.Counts.NONE),
-                    exchange.totals(department));
+                    exchange.totals(department), waiting.getOrDefault(department, Backlog.Waiting.NONE));
             synchronized (samples) {
                 samples.addLast(sample);
                 while (samples.size() > 1 && samples.peekFirst().at().isBefore(now.minus(KEEP))) {
                     samples.removeFirst();
                 }
             }
+        }
+    }
+
+    /** The backlog, or nothing while the database cannot say (the console shows the rest all the same). */
+    private Map<String, Backlog.Waiting> waiting() {
+        try {
+            return backlog.byDepartment();
+        } catch (org.springframework.dao.DataAccessException e) {
+            return Map.of();
         }
     }
 
@@ -156,6 +178,6 @@ public class DepartmentMonitor {
                 span ? (last.queue().acknowledged() - minuteAgo.queue().acknowledged()) / minutes : 0,
                 circuits.find(department).map(CircuitBreaker::getState).map(Enum::name).orElse("CLOSED"),
                 calls == 0 ? null : (double) errors / calls, calls, exchange.percentilesMs(department), depth,
-                perPeriod, configurationFault);
+                perPeriod, configurationFault, last.waiting());
     }
 }

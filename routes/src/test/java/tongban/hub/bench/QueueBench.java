@@ -93,7 +93,7 @@ public final class QueueBench {
         config.setPagingDirectory(dir.resolve("paging").toString());
         config.addAcceptorConfiguration("invm", "vm://0");
         DepartmentQueues.configure(config, new AsyncProperties(5, Duration.ofSeconds(2), 2.0, Duration.ofMinutes(5),
-                consumers, Duration.ofSeconds(10)), List.of("bench"));
+                consumers, Duration.ofSeconds(10), Duration.ofHours(72)), List.of("bench"));
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
         broker.start();

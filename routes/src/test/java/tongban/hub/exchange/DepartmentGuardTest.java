@@ -19,7 +19,8 @@ class DepartmentGuardTest {
     private static final ServiceDefinition OTHER = ServiceDefinition.publicRead("public-security", "x", "x");
 
     private final DepartmentGuard guard = new DepartmentGuard(new ResilienceProperties(50, 4, 4,
-            Duration.ofMillis(300), 1, 3, Map.of("busy-client", 1)));
+            Duration.ofMillis(300), 1, 3, Map.of("busy-client", 1)),
+            department -> tongban.adapters.support.CallLimits.defaults(Duration.ofSeconds(2)));
     private final AtomicInteger departmentCalls = new AtomicInteger();
 
     private Supplier<String> failing(String code) {

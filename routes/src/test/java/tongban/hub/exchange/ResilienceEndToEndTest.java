@@ -3,6 +3,7 @@ package tongban.hub.exchange;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -89,5 +90,40 @@ class ResilienceEndToEndTest extends HubTestBase {
         assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 200).count()).isGreaterThan(0);
         assertProblem(limited.get(0), 429, "RATE_LIMITED");
         assertThat(limited.get(0).getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Autowired
+    org.apache.camel.CamelContext camel;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /**
+     * While a department's circuit is open its queue consumers stop taking submissions (they would only spend
+     * attempts on a department known to be down); when the circuit lets a trial through they start again, and what
+     * waited is delivered.
+     */
+    @Test
+    @Order(3)
+    void aDepartmentsQueueConsumersPauseWhileItsCircuitIsOpenAndResumeAfter() throws Exception {
+        String path = "/gcjs/api/project/2020-460100-47-01-444444/progress";
+        var outage = CONSTRUCTION_APPROVAL.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(path))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+        // calls until the circuit opens (the rate limit of the test before may refuse some of them first)
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            call("zhangsan", "construction-approval/project-status", "{\"projectCode\": \"2020-460100-47-01-444444\"}");
+            return camel.getRouteController().getRouteStatus("submissions-construction-approval").isSuspended();
+        });
+
+        String id = read(call("zhangsan", "construction-approval/project-status/submissions",
+                "{\"projectCode\": \"2020-460100-47-01-000123\"}")).path("submissionId").asText();
+        assertThat(jdbc.queryForObject("SELECT status FROM submission WHERE id = ?", String.class, id))
+                .as("waiting on the queue, not attempted").isEqualTo("ACCEPTED");
+        CONSTRUCTION_APPROVAL.removeStub(outage);
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> "SUCCEEDED".equals(
+                jdbc.queryForObject("SELECT status FROM submission WHERE id = ?", String.class, id)));
+        assertThat(camel.getRouteController().getRouteStatus("submissions-construction-approval").isStarted()).isTrue();
+        assertThat(jdbc.queryForList("SELECT outcome FROM message_log WHERE request_id LIKE ? ORDER BY seq",
+                String.class, id + "/%")).as("not one attempt spent while it was open").containsExactly("OK");
     }
 }

@@ -115,13 +115,14 @@ class OpsConsoleBrowserTest extends HubTestBase {
     @Test
     void deadLettersAreListedMaskedAndReplayedOrDiscardedWithTheOperatorOnRecord() throws Exception {
         String path = "/gcjs/api/project/" + DOWN_PROJECT + "/progress";
-        var outage = CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(aResponse().withStatus(503)
-                .withBody("<html><body><h1>503 Service Unavailable</h1></body></html>")));
+        // a department that keeps answering with an error (one that is merely down is waited for instead)
+        var outage = CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).atPriority(1).willReturn(aResponse().withStatus(500)
+                .withBody("<html><body><h1>Whitelabel Error Page</h1>java.lang.NullPointerException</body></html>")));
         String first = submitToTheDownProject();
         String second = submitToTheDownProject();
         await().atMost(Duration.ofSeconds(30)).until(() -> status(first).equals("DEAD_LETTERED")
                 && status(second).equals("DEAD_LETTERED"));
-        CONSTRUCTION_APPROVAL.removeStub(outage); // the department is back; the project now answers
+        CONSTRUCTION_APPROVAL.removeStub(outage); // the department is mended; the project now answers
 
         browser().get(HUB + "/ops");
         signIn("zhaoliu");
@@ -134,7 +135,7 @@ class OpsConsoleBrowserTest extends HubTestBase {
 
         assertThat(element("dead-letter-count").getText()).isEqualTo("2");
         WebElement firstRow = element("letter-" + first);
-        assertThat(firstRow.findElement(By.className("reason")).getText()).isEqualTo("DEPARTMENT_UNAVAILABLE");
+        assertThat(firstRow.findElement(By.className("reason")).getText()).isEqualTo("DEPARTMENT_ERROR");
         assertThat(firstRow.findElement(By.className("preview")).getText()).contains(DOWN_PROJECT);
         assertThat(firstRow.findElement(By.className("headers")).getText())
                 .contains("from tongban.exchange.construction-approval");

@@ -20,5 +20,7 @@ public abstract class HubTest extends HubTestBase {
         // opens them in a context of its own)
         registry.add("tongban.exchange.resilience.minimum-calls", () -> 1000);
         registry.add("tongban.exchange.resilience.sliding-window-calls", () -> 1000);
+        // a department that stays down gives up on its submissions quickly here (the default waits 72 hours)
+        registry.add("tongban.departments.enterprise-registration.max-submission-age", () -> "2s");
     }
 }

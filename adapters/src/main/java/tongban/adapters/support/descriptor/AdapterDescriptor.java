@@ -1,5 +1,6 @@
 package tongban.adapters.support.descriptor;
 
+import tongban.adapters.support.CallLimits;
 import tongban.adapters.support.DepartmentException;
 import tongban.adapters.support.DepartmentSettings;
 
@@ -23,9 +24,15 @@ import java.util.Map;
  * @param statusKinds     HTTP statuses the department uses on purpose, and what they mean
  */
 public record AdapterDescriptor(String source, String department, String title,
-                                Duration timeout, Duration connectTimeout, Auth auth, Format format,
+                                Duration timeout, Duration connectTimeout, long maxAnswerBytes, int maxConcurrentCalls,
+                                Auth auth, Format format,
                                 Charset charset, Result result, Map<Integer, DepartmentException.Kind> statusKinds,
                                 List<Service> services, List<Callback> callbacks) {
+
+    /** Its call limits as described (each environment may override them: {@link CallLimits#in}). */
+    public CallLimits limits() {
+        return new CallLimits(connectTimeout, timeout, maxAnswerBytes, maxConcurrentCalls);
+    }
 
     /** The property {@code tongban.departments.<department>.<name>} ({@link DepartmentSettings}). */
     public String setting(String name) {

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import tongban.adapters.support.CallLimits;
 import tongban.adapters.support.CallbackDefinition;
+import tongban.adapters.support.DepartmentHttp;
 import tongban.adapters.support.DepartmentAdapter;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.adapters.support.descriptor.AdapterDescriptor.AuthStyle;
 import tongban.adapters.support.descriptor.AdapterDescriptor.Format;
 import tongban.adapters.support.descriptor.AdapterDescriptor.Service;
 
+import java.net.URI;
 import java.nio.charset.Charset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +23,8 @@ import java.util.Map;
  * A department adapter built from its descriptor: to the hub it looks exactly like a hand-written one —
  * the same services, the same route ids ({@code adapter-<department>-<service>}), the same failures. Each route
  * strips every inbound header, renders the department's request from checked inputs, signs it if the department
- * wants that, calls it over HTTP with the department's timeouts and maps the answer.
+ * wants that, calls it over HTTP within the department's bounds ({@link DepartmentHttp}: one deadline, an answer
+ * size limit, no redirects) and maps the answer.
  */
 public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter {
 
@@ -81,44 +86,53 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
         // a failed department call is the hub's to report (one WARN with its classification), not Camel's ERROR
         errorHandler(noErrorHandler());
         Authenticator authenticator = authenticator();
+        String baseUrl = stripSlash(getCamelContext().resolvePropertyPlaceholders("{{" + descriptor.urlProperty() + "}}"));
+        DepartmentHttp http = new DepartmentHttp(department(),
+                limits().in(getCamelContext().getPropertiesComponent()::resolveProperty, department()));
         for (Service service : descriptor.services()) {
             RequestRenderer renderer = new RequestRenderer(service, descriptor.format(), descriptor.charset());
             ResponseMapper mapper = new ResponseMapper(descriptor, service.output());
             from(ServiceDefinition.routeUri(department(), service.name()))
                     .routeId(ServiceDefinition.routeId(department(), service.name()))
-                    .process(e -> prepare(e, service, renderer, authenticator))
-                    .to(endpoint(service))
+                    .process(e -> prepare(e, service, renderer, authenticator, baseUrl))
+                    .process(e -> e.getMessage().setBody(http.exchange(e.getMessage().getBody(DepartmentHttp.Request.class))))
                     .process(e -> answer(e, mapper));
         }
     }
 
-    private void prepare(Exchange exchange, Service service, RequestRenderer renderer, Authenticator authenticator) {
+    @Override
+    public CallLimits limits() {
+        return descriptor.limits();
+    }
+
+    private void prepare(Exchange exchange, Service service, RequestRenderer renderer, Authenticator authenticator,
+                         String baseUrl) {
         Message message = exchange.getMessage();
         RequestRenderer.Rendered request = renderer.render(message.getBody(JsonNode.class),
                 exchange.getProperty(ServiceDefinition.REQUEST_ID_PROPERTY, String.class));
-        message.removeHeaders("*"); // nothing from the caller travels to the department as a header
-        message.setBody(request.body());
+        message.removeHeaders("*"); // nothing from the caller travels to the department, as a header or otherwise
         String accept = descriptor.format() == Format.XML ? "text/xml" : "application/json";
-        // written exactly as the HTTP client will send it ("; charset="), since a signature covers it
+        // written exactly as the HTTP client sends it ("; charset="), since a signature covers it
         String contentType = request.body() == null ? null
                 : accept + "; charset=" + descriptor.charset().name();
-        message.setHeader("Accept", accept);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", accept);
         if (contentType != null) {
-            message.setHeader(Exchange.CONTENT_TYPE, contentType);
+            headers.put("Content-Type", contentType);
         }
-        message.setHeader(Exchange.HTTP_PATH, request.path());
-        if (request.query() != null) {
-            message.setHeader(Exchange.HTTP_QUERY, request.query());
-        }
-        authenticator.apply(message, service.method(), accept, contentType, request);
+        authenticator.apply(headers, service.method(), accept, contentType, request);
+        URI uri = URI.create(baseUrl + request.path() + (request.query() == null ? "" : "?" + request.query()));
+        message.setBody(new DepartmentHttp.Request(service.method(), uri, headers, request.body()));
     }
 
     private void answer(Exchange exchange, ResponseMapper mapper) {
-        Message message = exchange.getMessage();
-        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        Charset charset = charsetOf(message.getHeader(Exchange.CONTENT_TYPE, String.class));
-        message.setBody(mapper.map(status, charset, message.getBody(byte[].class),
-                message.getHeader(GATEWAY_ERROR, String.class)));
+        DepartmentHttp.Answer answer = exchange.getMessage().getBody(DepartmentHttp.Answer.class);
+        exchange.getMessage().setBody(mapper.map(answer.status(), charsetOf(answer.header("Content-Type")),
+                answer.body(), answer.header(GATEWAY_ERROR)));
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private Charset charsetOf(String contentType) {
@@ -137,38 +151,27 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
         return descriptor.charset();
     }
 
-    private String endpoint(Service service) {
-        long timeout = descriptor.timeout().toMillis();
-        long connect = descriptor.connectTimeout().toMillis();
-        return "{{" + descriptor.urlProperty() + "}}?httpMethod=" + service.method()
-                + "&throwExceptionOnFailure=false"
-                + "&httpConnection.connectTimeout={{" + descriptor.setting("connect-timeout-ms") + ":" + connect + "}}"
-                + "&httpConnection.socketTimeout={{" + descriptor.setting("timeout-ms") + ":" + timeout + "}}"
-                + "&httpClient.responseTimeout={{" + descriptor.setting("timeout-ms") + ":" + timeout + "}}";
-    }
 
-    /** Adds the department's credentials to a rendered request. */
+    /** Adds the department's credentials to a rendered request's headers. */
     @FunctionalInterface
     private interface Authenticator {
-        void apply(Message message, String method, String accept, String contentType, RequestRenderer.Rendered request);
+        void apply(Map<String, String> headers, String method, String accept, String contentType,
+                   RequestRenderer.Rendered request);
     }
 
     private Authenticator authenticator() {
         AdapterDescriptor.Auth auth = descriptor.auth();
         if (auth.style() == AuthStyle.API_KEY) {
             String key = requiredProperty(descriptor.setting("api-key"));
-            return (message, method, accept, contentType, request) -> message.setHeader(auth.header(), key);
+            return (headers, method, accept, contentType, request) -> headers.put(auth.header(), key);
         }
         if (auth.style() == AuthStyle.HMAC_SHA256) {
             ApiGatewaySigner signer = new ApiGatewaySigner(requiredProperty(descriptor.setting("app-key")),
                     requiredProperty(descriptor.setting("app-secret")));
-            return (message, method, accept, contentType, request) -> {
-                Map<String, String> headers = signer.sign(method, accept, contentType, request.body(), request.path(),
-                        request.query(), System.currentTimeMillis());
-                headers.forEach(message::setHeader);
-            };
+            return (headers, method, accept, contentType, request) -> headers.putAll(signer.sign(method, accept,
+                    contentType, request.body(), request.path(), request.query(), System.currentTimeMillis()));
         }
-        return (message, method, accept, contentType, request) -> { };
+        return (headers, method, accept, contentType, request) -> { };
     }
 
     private String requiredProperty(String name) {

@@ -3,6 +3,7 @@ package tongban.adapters.support.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.boot.convert.DurationStyle;
+import tongban.adapters.support.CallLimits;
 import tongban.adapters.support.DepartmentException;
 import tongban.adapters.support.descriptor.AdapterDescriptor.Auth;
 import tongban.adapters.support.descriptor.AdapterDescriptor.AuthStyle;
@@ -86,6 +87,8 @@ public final class DescriptorParser {
         }
         return new AdapterDescriptor(source, department, text(root, "", "title", department),
                 duration(root, "timeout", Duration.ofSeconds(5)), duration(root, "connect-timeout", Duration.ofSeconds(2)),
+                size(root.get("max-answer-size")),
+                root.path("max-concurrent-calls").asInt(CallLimits.DEFAULT_MAX_CONCURRENT_CALLS),
                 auth(root.get("auth")), format, charset, result(root.get("result")), statusKinds(root.get("http-statuses")),
                 List.copyOf(services), callbacks(root.get("callbacks")));
     }
@@ -391,6 +394,16 @@ public final class DescriptorParser {
         } catch (IllegalArgumentException e) {
             throw error(field, "'" + text + "' is not a duration such as 5s or 800ms");
         }
+    }
+
+    /** {@code 512KB}, {@code 2MB}: the schema checked the shape. */
+    private static long size(JsonNode node) {
+        if (node == null) {
+            return CallLimits.DEFAULT_MAX_ANSWER_BYTES;
+        }
+        String text = node.asText();
+        long number = Long.parseLong(text.substring(0, text.length() - 2));
+        return text.endsWith("MB") ? number * 1024 * 1024 : number * 1024;
     }
 
     private DateTimeFormatter formatter(String pattern, String field) {

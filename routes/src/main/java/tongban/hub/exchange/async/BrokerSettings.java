@@ -15,6 +15,6 @@ public final class BrokerSettings {
 
     public static void main(String[] args) {
         System.out.print(DepartmentQueues.addressSettingsXml(new AsyncProperties(5, Duration.ofSeconds(2), 2.0,
-                Duration.ofMinutes(5), 4, Duration.ofSeconds(10))));
+                Duration.ofMinutes(5), 4, Duration.ofSeconds(10), Duration.ofHours(72))));
     }
 }

@@ -152,10 +152,10 @@ public class DeadLetters {
                 }
                 if (replay) {
                     String id = message.getStringProperty(SubmissionService.SUBMISSION_ID);
-                    TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
-                    copy.setStringProperty(SubmissionService.SUBMISSION_ID, id);
-                    // a new duplicate-detection id: the broker still remembers the first one and would drop the copy
-                    copy.setStringProperty(DepartmentQueues.DUPLICATE_ID, id + "/replay/" + UUID.randomUUID());
+                    // a new duplicate-detection id (the broker still remembers the first one and would drop the
+                    // copy), and a new wait: the replayed submission gets its department's maximum age again
+                    TextMessage copy = SubmissionService.message(session, ((TextMessage) message).getText(), id,
+                            id + "/replay/" + UUID.randomUUID(), System.currentTimeMillis());
                     session.createProducer(session.createQueue(DepartmentQueues.queue(department))).send(copy);
                 }
                 session.commit();
@@ -179,7 +179,8 @@ public class DeadLetters {
     private static String headers(Message message) throws JMSException {
         String from = message.getStringProperty("_AMQ_ORIG_QUEUE");
         return message.getJMSMessageID() + (from == null ? "" : " · from " + from)
-                + (message.propertyExists("JMSXDeliveryCount")
+                // a dead letter the hub moved itself was delivered once per attempt (see the attempts column)
+                + (message.propertyExists("JMSXDeliveryCount") && message.getIntProperty("JMSXDeliveryCount") > 0
                 ? " · delivered " + message.getIntProperty("JMSXDeliveryCount") + "×" : "");
     }
 

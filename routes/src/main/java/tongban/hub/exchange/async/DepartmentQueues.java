@@ -46,6 +46,11 @@ public class DepartmentQueues implements ArtemisConfigurationCustomizer {
         return DEAD_LETTER_ADDRESS + "::" + deadLetterQueue(department);
     }
 
+    /** What keeps a department's dead-letter queue to its own dead letters on the shared {@code DLA} address. */
+    static String deadLetterFilter(String department) {
+        return "_AMQ_ORIG_ADDRESS = '" + queue(department) + "'";
+    }
+
     public List<String> departments() {
         return departments;
     }
@@ -75,7 +80,7 @@ public class DepartmentQueues implements ArtemisConfigurationCustomizer {
             // browsing an empty one (the ops console) cannot create it without its filter
             configuration.addQueueConfiguration(QueueConfiguration.of(deadLetterQueue(department))
                     .setAddress(DEAD_LETTER_ADDRESS).setRoutingType(RoutingType.ANYCAST).setDurable(true)
-                    .setFilterString("_AMQ_ORIG_ADDRESS = '" + queue(department) + "'"));
+                    .setFilterString(deadLetterFilter(department)));
         }
     }
 

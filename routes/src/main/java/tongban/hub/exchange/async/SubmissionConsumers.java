@@ -1,25 +1,41 @@
 package tongban.hub.exchange.async;
 
-import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsMessage;
 import org.springframework.stereotype.Component;
 
+import java.util.UUID;
+
 /**
- * The Camel routes that work the department queues: {@code submissions-<department>}, transacted, so that an
- * attempt that should be tried again is rolled back and the broker redelivers it after its back-off — or, after
- * the last attempt, moves it to the department's dead-letter queue. Nothing is acknowledged before its outcome
- * is stored.
+ * The Camel routes that work the department queues: {@code submissions-<department>}, transacted. An attempt to be
+ * tried again later goes back on the queue with a scheduled delivery time, in the same transaction that acknowledges
+ * this delivery, so a department's maintenance window is waited out without spending the broker's delivery attempts;
+ * one for the dead letters goes to the department's dead-letter queue the same way. Nothing is acknowledged before
+ * its outcome is stored; a delivery that ends without an outcome (the hub's own failure) is rolled back and the
+ * broker redelivers it.
  */
 @Component
 class SubmissionConsumers extends RouteBuilder {
+
+    /** Artemis: deliver this message not before (epoch ms). */
+    static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
+    /** Artemis: the address a dead letter came from (the department dead-letter queues filter on it). */
+    static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
+    static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
 
     private final SubmissionService submissions;
     private final DepartmentQueues queues;
     private final AsyncProperties properties;
 
-    SubmissionConsumers(SubmissionService submissions, DepartmentQueues queues, AsyncProperties properties) {
+    private final ExternalDeadLetterQueues deadLetterQueues;
+
+    SubmissionConsumers(SubmissionService submissions, DepartmentQueues queues, AsyncProperties properties,
+                        ExternalDeadLetterQueues deadLetterQueues) {
+        this.deadLetterQueues = deadLetterQueues;
         this.submissions = submissions;
         this.queues = queues;
         this.properties = properties;
@@ -40,12 +56,38 @@ class SubmissionConsumers extends RouteBuilder {
         }
     }
 
-    private void attempt(Exchange exchange) throws JMSException {
-        jakarta.jms.Message message = exchange.getMessage(JmsMessage.class).getJmsMessage();
+    private void attempt(Exchange exchange) throws Exception {
+        JmsMessage jms = exchange.getMessage(JmsMessage.class);
+        jakarta.jms.Message message = jms.getJmsMessage();
         String id = message.getStringProperty(SubmissionService.SUBMISSION_ID);
-        int deliveryCount = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
-        if (submissions.process(id, deliveryCount) == SubmissionService.Next.REDELIVER) {
-            exchange.setRollbackOnly(true);
+        long waitingSince = message.propertyExists(SubmissionService.WAITING_SINCE)
+                ? message.getLongProperty(SubmissionService.WAITING_SINCE) : 0;
+        SubmissionService.Next next = submissions.process(id, waitingSince);
+        if (next.kind() == SubmissionService.Next.Kind.ACKNOWLEDGE) {
+            return;
         }
+        Session session = jms.getJmsSession();
+        String body = ((jakarta.jms.TextMessage) message).getText();
+        String department = department(exchange);
+        String again = id + "/" + UUID.randomUUID(); // a new duplicate-detection id: the broker remembers this one
+        jakarta.jms.TextMessage copy = SubmissionService.message(session, body, id, again,
+                waitingSince > 0 ? waitingSince : System.currentTimeMillis());
+        Queue target;
+        if (next.kind() == SubmissionService.Next.Kind.LATER) {
+            copy.setLongProperty(SCHEDULED_DELIVERY, System.currentTimeMillis() + next.delay().toMillis());
+            target = session.createQueue(DepartmentQueues.queue(department));
+        } else {
+            copy.setStringProperty(ORIGINAL_ADDRESS, DepartmentQueues.queue(department));
+            copy.setStringProperty(ORIGINAL_QUEUE, DepartmentQueues.queue(department));
+            deadLetterQueues.ensure(department);
+            target = session.createQueue(DepartmentQueues.deadLetterQueueFqqn(department));
+        }
+        try (MessageProducer producer = session.createProducer(target)) {
+            producer.send(copy);
+        }
+    }
+
+    private static String department(Exchange exchange) {
+        return exchange.getFromRouteId().substring("submissions-".length());
     }
 }

@@ -23,11 +23,13 @@ import tongban.sso.identity.Caller;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -43,9 +45,27 @@ public class SubmissionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
     static final String SUBMISSION_ID = "tongbanSubmissionId";
+    /** Since when (epoch ms) the submission has waited for its department: queued, or replayed by an operator. */
+    static final String WAITING_SINCE = "tongbanWaitingSince";
+    /** Outcomes that say the department is down or busy: wait for it, however long, up to the maximum age. */
+    static final Set<String> DEPARTMENT_DOWN =
+            Set.of("DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "CIRCUIT_OPEN", "DEPARTMENT_BUSY");
 
-    /** What a consumer should do with the message after an attempt. */
-    enum Next { ACKNOWLEDGE, REDELIVER }
+    /**
+     * What a consumer does with the message after an attempt: acknowledge it (done, for good or ill), put it back
+     * on its queue to be delivered again after {@code delay} (acknowledging this delivery in the same transaction, so
+     * waiting never spends the broker's delivery attempts), or move it to the dead-letter queue.
+     */
+    record Next(Kind kind, Duration delay) {
+        enum Kind { ACKNOWLEDGE, LATER, DEAD_LETTER }
+
+        static final Next ACKNOWLEDGE = new Next(Kind.ACKNOWLEDGE, Duration.ZERO);
+        static final Next DEAD_LETTER = new Next(Kind.DEAD_LETTER, Duration.ZERO);
+
+        static Next later(Duration delay) {
+            return new Next(Kind.LATER, delay);
+        }
+    }
 
     /** The answer to a submit: a 202 with the submission, or a problem. */
     record Accepted(Submission submission, boolean repeated) {
@@ -64,9 +84,12 @@ public class SubmissionService {
     /** Queued since the last mark; marked in batches — marking each on its own would cost a commit per submission. */
     private final Queue<String> enqueued = new ConcurrentLinkedQueue<>();
 
+    private final org.springframework.core.env.Environment environment;
+
     SubmissionService(Admission admission, ServiceRegistry registry, DepartmentCall departments, SubmissionStore store,
                       JmsTemplate jms, MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange,
-                      AsyncProperties properties, ObjectMapper json) {
+                      AsyncProperties properties, ObjectMapper json, org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.admission = admission;
         this.registry = registry;
         this.departments = departments;
@@ -147,10 +170,8 @@ public class SubmissionService {
     void enqueue(Submission submission) {
         try {
             jms.send(DepartmentQueues.queue(submission.department()), session -> {
-                var message = session.createTextMessage(submission.requestBody());
-                message.setStringProperty(DepartmentQueues.DUPLICATE_ID, submission.id());
-                message.setStringProperty(SUBMISSION_ID, submission.id());
-                return message;
+                return message(session, submission.requestBody(), submission.id(), submission.id(),
+                        submission.createdAt().toEpochMilli());
             });
             enqueued.add(submission.id());
         } catch (JmsException e) {
@@ -160,11 +181,24 @@ public class SubmissionService {
     }
 
     /**
+     * A submission's message: its request, its id, the duplicate-detection id the broker drops a second copy by, and
+     * since when it waits.
+     */
+    static jakarta.jms.TextMessage message(jakarta.jms.Session session, String body, String submissionId,
+                                           String duplicateId, long waitingSince) throws jakarta.jms.JMSException {
+        jakarta.jms.TextMessage message = session.createTextMessage(body);
+        message.setStringProperty(DepartmentQueues.DUPLICATE_ID, duplicateId);
+        message.setStringProperty(SUBMISSION_ID, submissionId);
+        message.setLongProperty(WAITING_SINCE, waitingSince);
+        return message;
+    }
+
+    /**
      * One attempt at a queued submission.
      *
-     * @param deliveryCount the broker's count of deliveries of this message, 1 for the first
+     * @param waitingSince since when it waits (epoch ms), or 0 if the message does not say (then: since submitted)
      */
-    Next process(String submissionId, int deliveryCount) {
+    Next process(String submissionId, long waitingSince) {
         Optional<Submission> found = store.find(submissionId).filter(s -> !s.status().isFinal());
         if (found.isEmpty()) {
             LOG.debug("submission {} is already finished; duplicate delivery acknowledged", submissionId);
@@ -174,11 +208,11 @@ public class SubmissionService {
         // this attempt's lines in the log carry its request id and case, like a synchronous call's
         try (var requestId = org.slf4j.MDC.putCloseable("requestId", s.id() + "/" + (s.attempts() + 1));
              var caseId = org.slf4j.MDC.putCloseable("caseId", s.caseId())) {
-            return attempt(s, deliveryCount);
+            return attempt(s, waitingSince > 0 ? Instant.ofEpochMilli(waitingSince) : s.createdAt());
         }
     }
 
-    private Next attempt(Submission s, int deliveryCount) {
+    private Next attempt(Submission s, Instant waitingSince) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         // counted when its outcome is recorded: an attempt cut short by a crash is not on the record, and the
@@ -200,20 +234,37 @@ public class SubmissionService {
             byte[] problem = answers.problem(failure);
             String body = new String(problem, StandardCharsets.UTF_8);
             boolean transientFailure = DepartmentCall.TRANSIENT.contains(failure.code());
-            boolean last = deliveryCount >= properties.maxAttempts();
+            // a department that is down is waited for; one that answers with errors is tried a few times
+            boolean tooOld = Duration.between(waitingSince, Instant.now()).compareTo(maxAge(s.department())) > 0;
+            boolean deadLetter = transientFailure && (tooOld
+                    || (!DEPARTMENT_DOWN.contains(failure.code()) && attempt >= properties.maxAttempts()));
             Submission.Status next = !transientFailure ? Submission.Status.FAILED
-                    : last ? Submission.Status.DEAD_LETTERED : Submission.Status.RETRYING;
+                    : deadLetter ? Submission.Status.DEAD_LETTERED : Submission.Status.RETRYING;
             log(attemptId, started, startNanos, s, subject, failure.code(), failure.status().value(),
                     Hashing.sha256(problem), tx -> store.finish(s.id(), attempt, next, body, failure.code()));
             if (!transientFailure) {
                 return Next.ACKNOWLEDGE;
             }
-            if (last) {
-                LOG.warn("submission {} failed {} times ({}); moved to {}", s.id(), deliveryCount, failure.code(),
+            if (deadLetter) {
+                LOG.warn("submission {} {} ({}); moved to {}", s.id(), tooOld ? "waited longer than its department's "
+                        + "maximum age" : "failed " + attempt + " times", failure.code(),
                         DepartmentQueues.deadLetterQueue(s.department()));
+                return Next.DEAD_LETTER;
             }
-            return Next.REDELIVER;
+            return Next.later(backoff(attempt));
         }
+    }
+
+    /** 2 s, 4 s, 8 s, … up to the maximum delay ({@code tongban.exchange.async.*}). */
+    Duration backoff(int attempt) {
+        double millis = properties.redeliveryDelay().toMillis() * Math.pow(properties.redeliveryMultiplier(), attempt - 1);
+        return Duration.ofMillis((long) Math.min(millis, properties.maxRedeliveryDelay().toMillis()));
+    }
+
+    /** How long a submission may wait for its department before it goes to the dead letters. */
+    private Duration maxAge(String department) {
+        return environment.getProperty("tongban.departments." + department + ".max-submission-age", Duration.class,
+                properties.maxAge());
     }
 
     Optional<Submission> find(String id) {

@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -147,21 +148,74 @@ class AsyncExchangeEndToEndTest extends HubTest {
         CONSTRUCTION_APPROVAL.verify(3, getRequestedFor(urlPathEqualTo(path)));
     }
 
+    /**
+     * A maintenance window longer than the attempts a failing department gets: every submission made meanwhile
+     * waits on the queue and is delivered, once, when the department is back — none is left for an operator.
+     */
     @Test
-    void aDepartmentThatStaysDownSendsTheSubmissionToItsDeadLetterQueueAfterTheLastAttempt() throws Exception {
+    void submissionsMadeDuringAMaintenanceWindowAreAllDeliveredWhenTheDepartmentIsBack() throws Exception {
+        var maintenance = CONSTRUCTION_APPROVAL.stubFor(get(urlPathMatching("/gcjs/api/project/2020-460100-47-01-77770[0-9]/progress"))
+                .atPriority(1).willReturn(aResponse().withStatus(503)
+                        .withBody("<html><body>系统维护中，请稍后访问</body></html>")));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ResponseEntity<String> accepted = submit("zhangsan", "{\"projectCode\": \"2020-460100-47-01-77770" + i + "\"}", null);
+            assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(202);
+            ids.add(read(accepted).path("submissionId").asText());
+        }
+        // down well past the attempts a department that answers with errors would get (4 here)
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> attemptOutcomes(id).size() >= 6));
+        assertThat(ids).allSatisfy(id -> assertThat(jdbc.queryForObject("SELECT status FROM submission WHERE id = ?",
+                String.class, id)).isEqualTo("RETRYING"));
+
+        // the ops console's and Prometheus's view: how many wait for the department, and for how long
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String scraped = http.getForObject("/actuator/prometheus", String.class);
+            java.util.regex.Matcher waiting = java.util.regex.Pattern.compile(
+                    "tongban_submissions_waiting\\{department=\"construction-approval\"} ([0-9.]+)").matcher(scraped);
+            return waiting.find() && Double.parseDouble(waiting.group(1)) >= ids.size()
+                    && scraped.contains("tongban_submissions_oldest_waiting_seconds{department=\"construction-approval\"}");
+        });
+
+        CONSTRUCTION_APPROVAL.removeStub(maintenance); // back: the project's ordinary answer (its not-found page)
+
+        ids.forEach(id -> awaitStatus(id, "FAILED"));
+        for (String id : ids) {
+            List<String> outcomes = attemptOutcomes(id);
+            assertThat(outcomes.subList(0, outcomes.size() - 1)).containsOnly("DEPARTMENT_UNAVAILABLE");
+            assertThat(outcomes.get(outcomes.size() - 1)).as("delivered once, and answered").isEqualTo("RECORD_NOT_FOUND");
+        }
+        assertThat(deadLetters("construction-approval")).doesNotContainAnyElementsOf(ids);
+    }
+
+    @Test
+    void aDepartmentThatKeepsAnsweringWithErrorsSendsTheSubmissionToItsDeadLetterQueueAfterTheLastAttempt()
+            throws Exception {
         String path = "/gcjs/api/project/2020-460100-47-01-666666/progress";
-        CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(502)
-                .withBody("<html><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></html>")));
+        CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"timestamp\":\"2020-07-01T02:00:00.000+00:00\",\"status\":500,\"error\":\"Internal Server Error\"}")));
 
         String id = read(submit("zhangsan", "{\"projectCode\": \"2020-460100-47-01-666666\"}", null))
                 .path("submissionId").asText();
 
         awaitStatus(id, "DEAD_LETTERED");
-        assertThat(attemptOutcomes(id)).hasSize(4).containsOnly("DEPARTMENT_UNAVAILABLE");
+        assertThat(attemptOutcomes(id)).hasSize(4).containsOnly("DEPARTMENT_ERROR");
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters("construction-approval").contains(id));
         JsonNode view = status("zhangsan", id);
         assertThat(view.path("status").asText()).isEqualTo("DEAD_LETTERED");
-        assertThat(view.at("/problem/code").asText()).isEqualTo("DEPARTMENT_UNAVAILABLE");
+        assertThat(view.at("/problem/code").asText()).isEqualTo("DEPARTMENT_ERROR");
+    }
+
+    @Test
+    void aDepartmentDownLongerThanItsMaximumAgeSendsTheSubmissionToItsDeadLetterQueue() throws Exception {
+        // enterprise registration's gateway keeps throttling this one (429: unavailable); its maximum age here is 2 s
+        String id = read(call("zhangsan", "enterprise-registration/enterprise/submissions",
+                "{\"creditCode\": \"91460100MA5TBLKY02\"}")).path("submissionId").asText();
+
+        awaitStatus(id, "DEAD_LETTERED");
+        assertThat(attemptOutcomes(id)).hasSizeGreaterThan(4).containsOnly("DEPARTMENT_UNAVAILABLE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> deadLetters("enterprise-registration").contains(id));
     }
 
     @Test

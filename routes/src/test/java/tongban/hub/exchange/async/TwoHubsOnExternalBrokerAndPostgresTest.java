@@ -47,7 +47,7 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
     private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0);
     /** What the broker is created with and what the hubs are told: the broker redelivers, both must agree. */
     private static final AsyncProperties REDELIVERY = new AsyncProperties(5, Duration.ofMillis(200), 2.0,
-            Duration.ofSeconds(5), CONSUMERS, Duration.ofSeconds(3));
+            Duration.ofSeconds(5), CONSUMERS, Duration.ofSeconds(3), Duration.ofHours(72));
 
     @AfterAll
     static void stop() {
@@ -131,7 +131,7 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
                 "--TONGBAN_SSO_ISSUER=" + TestKeycloak.issuer(),
                 // test-only stand-ins for the secrets production takes from its Secret
                 "--TONGBAN_OPS_CLIENT_SECRET=test-only", "--TONGBAN_PORTAL_CLIENT_SECRET=test-only",
-                "--TONGBAN_GATEWAY_ENTERPRISE_REGISTRATION_SECRET=test-only-gateway-secret-of-32-bytes!",
+                "--TONGBAN_GATEWAY_MARKET_REGULATION_SECRET=test-only-gateway-secret-of-32-bytes!",
                 "--TONGBAN_MESSAGE_LOG_SUBJECT_KEY=test-only-subject-key",
                 "--tongban.departments.construction-approval.url=" + APPROVALS.baseUrl(),
                 "--tongban.exchange.access-rights.tongban-cli[0]=construction-approval/*",

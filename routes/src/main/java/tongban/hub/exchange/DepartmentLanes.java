@@ -1,0 +1,100 @@
+package tongban.hub.exchange;
+
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import tongban.adapters.support.CallLimits;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A lane per department — its share of the hub: every call to the department runs on one of at most
+ * {@link CallLimits#maxConcurrentCalls()} threads of its own, and the caller waits no longer than the call's
+ * deadline. A department that hangs fills its own lane and no other: further callers are refused at once
+ * ({@code 503 DEPARTMENT_BUSY} with {@code Retry-After}), and every other department's calls go on as before. A
+ * call abandoned at the deadline is interrupted (the adapter then drops its connection) and holds its place in the
+ * lane until it has really ended, so an abandoned call can never let more than the share through.
+ */
+final class DepartmentLanes {
+
+    /** The hub's deadline is a backstop past the adapter's own, which ends the call and names its failure first. */
+    static final Duration GRACE = Duration.ofMillis(250);
+
+    private final Function<String, CallLimits> limits;
+    private final Map<String, ThreadPoolExecutor> lanes = new ConcurrentHashMap<>();
+
+    DepartmentLanes(Function<String, CallLimits> limits) {
+        this.limits = limits;
+    }
+
+    <T> T run(String department, Supplier<T> call) {
+        CallLimits limit = limits.apply(department);
+        Map<String, String> context = MDC.getCopyOfContextMap();
+        Future<T> running;
+        try {
+            running = lane(department, limit).submit(() -> {
+                if (context != null) {
+                    MDC.setContextMap(context);
+                }
+                try {
+                    return call.get();
+                } finally {
+                    MDC.clear();
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            throw new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "DEPARTMENT_BUSY", "the department has "
+                    + limit.maxConcurrentCalls() + " calls in flight, its share of the hub; try again shortly", 1);
+        }
+        try {
+            return running.get(limit.deadline().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            running.cancel(true);
+            throw new ExchangeFailure(HttpStatus.GATEWAY_TIMEOUT, "DEPARTMENT_TIMEOUT",
+                    "the department did not answer in time");
+        } catch (InterruptedException e) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "DEPARTMENT_UNAVAILABLE", "the call was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Calls in flight now, for the ops console and the gauges. */
+    int inFlight(String department) {
+        ThreadPoolExecutor lane = lanes.get(department);
+        return lane == null ? 0 : lane.getActiveCount();
+    }
+
+    private ThreadPoolExecutor lane(String department, CallLimits limit) {
+        return lanes.computeIfAbsent(department, d -> {
+            AtomicInteger n = new AtomicInteger();
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(0, limit.maxConcurrentCalls(), 60, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), task -> {
+                        Thread thread = new Thread(task, "department-" + d + "-" + n.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            return executor;
+        });
+    }
+
+    void shutdown() {
+        lanes.values().forEach(ThreadPoolExecutor::shutdownNow);
+    }
+}

@@ -1,0 +1,39 @@
+package tongban.hub.exchange.async;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What waits for each department: submissions accepted or being retried and not yet finished, and since when the
+ * oldest of them waits — a department in its maintenance window shows here before anyone calls to ask.
+ */
+@Component
+public class Backlog {
+
+    /** @param oldestSince when the longest-waiting submission was accepted, or null when none waits */
+    public record Waiting(long submissions, Instant oldestSince) {
+        public static final Waiting NONE = new Waiting(0, null);
+    }
+
+    private final JdbcTemplate jdbc;
+
+    Backlog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Departments with nothing waiting are left out. */
+    public Map<String, Waiting> byDepartment() {
+        Map<String, Waiting> waiting = new LinkedHashMap<>();
+        jdbc.query("SELECT department, COUNT(*) AS n, MIN(created_at) AS oldest FROM submission "
+                        + "WHERE status IN ('ACCEPTED', 'RETRYING') GROUP BY department",
+                rs -> {
+                    waiting.put(rs.getString("department"),
+                            new Waiting(rs.getLong("n"), rs.getTimestamp("oldest").toInstant()));
+                });
+        return waiting;
+    }
+}
