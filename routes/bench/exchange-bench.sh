@@ -93,6 +93,37 @@ C=1 BENCH_BODY="{\"implementationCode\":\"$item\"}" run "hub     POST item-libra
 l_h_p50=$P50
 
 echo
+echo "one department hanging (each of its calls takes its 5 s deadline) — what the others see:"
+# a hanging department's callers: 48 connections against a department that answers in 8 s; the lane holds 32 of
+# them, the rest get 503 DEPARTMENT_BUSY and, like any well-behaved client, wait out Retry-After before trying again
+hang_lua=$(mktemp --suffix=.lua)
+cat > "$hang_lua" <<'LUA'
+wrk.method = "POST"
+wrk.body = '{"creditCode":"91460100MA5TDELAY4"}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")
+local wait = 0
+function delay() return wait end
+function response(status) if status == 503 then wait = 1000 else wait = 0 end end
+LUA
+BENCH_BODY="{\"implementationCode\":\"$item\"}" run "item detail, no department hanging" \
+  "http://127.0.0.1:$HUB_PORT/api/v1/services/item-library/item-detail" "$HERE/post.lua"
+b_p50=$P50 b_p99=$P99
+hang_seconds=$(( ${DURATION%s} + ${WARMUP%s} + 10 ))
+wrk -t 1 -c 48 -d "${hang_seconds}s" --timeout 10s -s "$hang_lua" \
+  "http://127.0.0.1:$HUB_PORT/api/v1/services/enterprise-registration/enterprise" > /dev/null 2>&1 &
+hang_pid=$!
+sleep 6 # the lane fills: the first hanging calls reach their deadline
+BENCH_BODY="{\"implementationCode\":\"$item\"}" run "item detail, enterprise registration hanging" \
+  "http://127.0.0.1:$HUB_PORT/api/v1/services/item-library/item-detail" "$HERE/post.lua"
+g_p50=$P50 g_p99=$P99
+kill "$hang_pid" 2>/dev/null; wait "$hang_pid" 2>/dev/null || true
+rm -f "$hang_lua"
+bulkhead_p50=$(awk -v a="$g_p50" -v b="$b_p50" 'BEGIN { printf "%.2f", a / b }')
+bulkhead_p99=$(awk -v a="$g_p99" -v b="$b_p99" 'BEGIN { printf "%.2f", a / b }')
+printf "  %-44s p50 %sx   p99 %sx   (target ≤ 1.2x)\n" "with one department hanging / without" "$bulkhead_p50" "$bulkhead_p99"
+
+echo
 echo "where the hub's time goes (same concurrency, no department call):"
 get_lua=$(mktemp --suffix=.lua)
 echo 'wrk.headers["Authorization"] = "Bearer " .. os.getenv("BENCH_TOKEN")' > "$get_lua"

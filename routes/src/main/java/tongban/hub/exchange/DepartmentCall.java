@@ -50,6 +50,14 @@ public class DepartmentCall {
         return guard.call(service, false, () -> send(service, request, requestId));
     }
 
+    /**
+     * While the department's circuit is open: how long to leave it alone (zero when it may be called). Queue consumers
+     * set a submission aside this long instead of spending an attempt on a department known to be down.
+     */
+    public java.time.Duration resting(String department) {
+        return guard.resting(department);
+    }
+
     /** The department could not even be connected to: nothing reached it, so trying again repeats nothing. */
     static final class Unreachable extends ExchangeFailure {
         Unreachable() {

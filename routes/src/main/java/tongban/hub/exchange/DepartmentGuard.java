@@ -65,7 +65,7 @@ class DepartmentGuard {
                 .minimumNumberOfCalls(properties.minimumCalls())
                 .waitDurationInOpenState(properties.openFor())
                 .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
-                // half-open by itself after openFor: the paused queue consumers of the department start again then
+                // half-open by itself after openFor: the submissions set aside while it was open are tried then
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
     }
@@ -123,6 +123,13 @@ class DepartmentGuard {
             }
             throw failure;
         }
+    }
+
+    /** How long to leave a department alone: its circuit's open time while it is open, else zero. */
+    java.time.Duration resting(String department) {
+        CircuitBreaker.State state = circuits.circuitBreaker(department).getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN
+                ? properties.openFor() : java.time.Duration.ZERO;
     }
 
     CircuitBreaker.State state(String department) {

@@ -9,13 +9,17 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import tongban.sso.identity.Caller;
 import tongban.sso.token.HubTokenDecoder;
@@ -72,6 +76,13 @@ public class SecurityConfig {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(tokensUncheckable(json));
+                                return filter;
+                            }
+                        })
                         .bearerTokenResolver(new BearerTokenHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfig::authentication))
                         .authenticationEntryPoint((request, response, e) -> {
@@ -82,6 +93,25 @@ public class SecurityConfig {
                         .accessDeniedHandler((request, response, e) -> write(response, json,
                                 Problems.of(HttpStatus.FORBIDDEN, "NO_ACCESS_RIGHT", "this caller may not use this resource"))))
                 .build();
+    }
+
+    /**
+     * A token that could not be checked at all — the hub has not got the realm's keys, because Keycloak was down
+     * since the hub started — is the hub's trouble, not the caller's: 503 with {@code Retry-After}, never a 500 or
+     * a servlet error page. A token that was checked and found wanting is the caller's 401, as ever.
+     */
+    private static AuthenticationFailureHandler tokensUncheckable(ObjectMapper json) {
+        return (request, response, failure) -> {
+            if (failure instanceof AuthenticationServiceException) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+                write(response, json, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "SIGN_IN_UNAVAILABLE",
+                        "tokens cannot be checked just now: the sign-in service is unreachable"));
+                return;
+            }
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "a valid access token is required"));
+        };
     }
 
     /** Whatever neither the portal (order 1) nor the API (order 2) claims is refused. */

@@ -1,10 +1,18 @@
 package tongban.sso.token;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -12,6 +20,9 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +32,12 @@ import java.util.List;
  * issuer, audience, expiry and not-before (30 s clock skew). Keys are fetched lazily, so the hub starts
  * even while Keycloak is still starting. Only RS256 is accepted: {@code alg: none} and HS256 tricks fail.
  * A verified signature is remembered for the token's life ({@link VerifiedTokenCache}).
+ *
+ * <p>Keycloak going down does not take the hub with it: the realm's keys are kept for five minutes and then
+ * refreshed, and while Keycloak cannot be reached the last keys it published go on being used (for a day), so
+ * tokens keep being checked exactly as before — signature, expiry, issuer, audience. A token signed with a key the
+ * hub has not seen makes it ask again (a key rotation), at most every 10 seconds. A hub that never had the keys
+ * cannot check anything: that is a failure of the service ({@code JwtException}), which the hub answers with 503.
  */
 public final class HubTokenDecoder {
 
@@ -28,9 +45,28 @@ public final class HubTokenDecoder {
     }
 
     public static JwtDecoder create(String issuer, String jwkSetUri, String audience) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri)
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
+        JWKSource<SecurityContext> keys;
+        try {
+            keys = JWKSourceBuilder.<SecurityContext>create(new URL(jwkSetUri),
+                            new DefaultResourceRetriever(2_000, 2_000, 256 * 1024))
+                    .cache(Duration.ofMinutes(5).toMillis(), Duration.ofSeconds(5).toMillis())
+                    .rateLimited(Duration.ofSeconds(10).toMillis())
+                    .outageTolerant(Duration.ofDays(1).toMillis())
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a URL: " + jwkSetUri, e);
+        }
+        JWKSource<SecurityContext> knownKeys = (selector, context) -> {
+            try {
+                return keys.get(selector, context);
+            } catch (RateLimitReachedException e) {
+                return List.of(); // a key asked for again too soon: not one of the realm's (401), not an outage
+            }
+        };
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, knownKeys));
+        processor.setJWTClaimsSetVerifier((claims, context) -> { }); // the validators below check the claims
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         OAuth2TokenValidator<Jwt> validator = validator(issuer, audience);
         decoder.setJwtValidator(validator);
         return new VerifiedTokenCache(decoder, validator, 50_000, Clock.systemUTC());

@@ -205,6 +205,10 @@ public class SubmissionService {
             return Next.ACKNOWLEDGE;
         }
         Submission s = found.get();
+        java.time.Duration resting = departments.resting(s.department());
+        if (!resting.isZero()) {
+            return Next.later(resting); // its circuit is open: no attempt, no call, back on the queue until it lets one through
+        }
         // this attempt's lines in the log carry its request id and case, like a synchronous call's
         try (var requestId = org.slf4j.MDC.putCloseable("requestId", s.id() + "/" + (s.attempts() + 1));
              var caseId = org.slf4j.MDC.putCloseable("caseId", s.caseId())) {
