@@ -26,12 +26,14 @@ public final class ArtemisBroker implements AutoCloseable {
     public static final String USER = "tongban";
     public static final String PASSWORD = "tongban-test-only";
 
-    private final Process process;
+    private Process process;
     private final int port;
+    private final Path instanceDir;
 
-    private ArtemisBroker(Process process, int port) {
+    private ArtemisBroker(Process process, int port, Path instanceDir) {
         this.process = process;
         this.port = port;
+        this.instanceDir = instanceDir;
     }
 
     /** Creates a fresh instance under {@code instanceDir} with these redelivery settings, and starts it. */
@@ -51,14 +53,21 @@ public final class ArtemisBroker implements AutoCloseable {
         }
         Files.writeString(brokerXml, xml.replaceFirst("<address-settings>",
                 "<address-settings>\n" + DepartmentQueues.addressSettingsXml(settings)));
+        ArtemisBroker broker = new ArtemisBroker(null, port, instanceDir);
+        broker.run();
+        return broker;
+    }
+
+    /** Starts the instance (again, after {@link #kill()}: on the same journal and port). */
+    public void run() throws IOException {
         Path log = instanceDir.resolve("log/console.log");
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder("bash", instanceDir.resolve("bin/artemis").toString(), "run")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ArtemisBroker broker = new ArtemisBroker(process, port);
+        Process started = new ProcessBuilder("bash", instanceDir.resolve("bin/artemis").toString(), "run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        this.process = started;
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Artemis exited with " + process.exitValue() + "; see " + log);
+            if (!started.isAlive()) {
+                throw new IllegalStateException("Artemis exited with " + started.exitValue() + "; see " + log);
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 return true;
@@ -66,7 +75,12 @@ public final class ArtemisBroker implements AutoCloseable {
                 return false;
             }
         });
-        return broker;
+    }
+
+    /** SIGKILL, the broker and the launcher script both: no shutdown, whatever was in flight is cut off. */
+    public void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 
     public String url() {
@@ -75,7 +89,7 @@ public final class ArtemisBroker implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
+        if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tongban.hub.support.ArtemisBroker;
 import tongban.hub.support.HubProcess;
+import tongban.hub.support.ProdProfile;
 import tongban.hub.support.TestKeycloak;
 import tongban.hub.support.Submissions;
 import tongban.hub.support.TestPostgres;
@@ -124,25 +125,7 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
     }
 
     private static List<String> prodSettings(ArtemisBroker broker, String database) {
-        return List.of(
-                "--spring.profiles.active=prod",
-                "--TONGBAN_DB_URL=" + database, "--TONGBAN_DB_PASSWORD=" + TestPostgres.PASSWORD,
-                "--TONGBAN_BROKER_URL=" + broker.url(), "--TONGBAN_BROKER_PASSWORD=" + ArtemisBroker.PASSWORD,
-                "--TONGBAN_SSO_ISSUER=" + TestKeycloak.issuer(),
-                // test-only stand-ins for the secrets production takes from its Secret
-                "--TONGBAN_OPS_CLIENT_SECRET=test-only", "--TONGBAN_PORTAL_CLIENT_SECRET=test-only",
-                "--TONGBAN_GATEWAY_MARKET_REGULATION_SECRET=test-only-gateway-secret-of-32-bytes!",
-                "--TONGBAN_MESSAGE_LOG_SUBJECT_KEY=test-only-subject-key",
-                "--tongban.departments.construction-approval.url=" + APPROVALS.baseUrl(),
-                "--tongban.exchange.access-rights.tongban-cli[0]=construction-approval/*",
-                "--tongban.exchange.access-rights.tongban-cli[1]=enterprise-registration/*",
-                "--tongban.departments.enterprise-registration.url=http://127.0.0.1:9", // nobody listens
-                "--tongban.catalogue.sync-on-start=false",
-                "--tongban.monitoring.sample-interval=500ms",
-                "--tongban.exchange.async.consumers=" + CONSUMERS,
-                "--tongban.exchange.async.max-attempts=" + REDELIVERY.maxAttempts(),
-                "--tongban.exchange.async.redelivery-delay=" + REDELIVERY.redeliveryDelay().toMillis() + "ms",
-                "--tongban.exchange.async.outbox-sweep-after=" + REDELIVERY.outboxSweepAfter().toSeconds() + "s");
+        return ProdProfile.arguments(broker.url(), database, APPROVALS.baseUrl(), REDELIVERY);
     }
 
     private static int departmentCalls() {
