@@ -34,6 +34,9 @@ public class MessageLog implements SmartLifecycle {
     private final int maxBatch;
     private final long lingerNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
+    /** After a failed commit the database is taken for down this long: calls are refused at once, not each after a wait. */
+    private static final long DOWN_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private volatile long downUntil = System.nanoTime() - DOWN_NANOS;
     private volatile boolean running;
     private Thread writer;
 
@@ -65,6 +68,9 @@ public class MessageLog implements SmartLifecycle {
      * the batch it is committed with fails.
      */
     public long record(LogEntry entry, Duration wait, Consumer<TransactionStatus> alongside) {
+        if (System.nanoTime() - downUntil < 0) {
+            throw new MessageLogUnavailable("the message log's database did not take the last entries", null);
+        }
         Pending pending = new Pending(entry, new CompletableFuture<>(), alongside);
         try {
             if (!running || !queue.offer(pending, wait.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -138,8 +144,14 @@ public class MessageLog implements SmartLifecycle {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("message log batch of {} entries failed; the calls are answered as failed", batch.size(), e);
+            downUntil = System.nanoTime() + DOWN_NANOS;
+            // those waiting behind this batch would meet the same database: they are answered now, not one wait later
+            List<Pending> waiting = new ArrayList<>();
+            queue.drainTo(waiting);
+            LOG.error("message log batch of {} entries failed ({} more waiting); the calls are answered as failed",
+                    batch.size(), waiting.size(), e);
             batch.forEach(p -> p.done().completeExceptionally(e));
+            waiting.forEach(p -> p.done().completeExceptionally(e));
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.zip.GZIPOutputStream;
  * answers: {@code /huge/…} an endless chunked answer, {@code /huge-declared/…} one announcing 100 MB,
  * {@code /gzip-bomb/…} a few kilobytes of gzip that unpack to 200 MB, {@code /trickle/…} a byte every 200 ms for
  * ever, {@code /hang/…} no answer at all, {@code /redirect/…} a 302 to another address (which counts its visitors),
- * and {@code /ok/…} a small good answer. Only ever on 127.0.0.1; each answer stops when the hub hangs up.
+ * {@code /flap/…} good and 503 by turns, and {@code /ok/…} a small good answer. Only ever on 127.0.0.1; each answer stops when the hub hangs up.
  */
 public final class HostileDepartment implements AutoCloseable {
 
@@ -84,6 +84,7 @@ public final class HostileDepartment implements AutoCloseable {
         try (exchange) {
             switch (mode) {
                 case "ok" -> send(exchange, 200, OK);
+                case "flap" -> send(exchange, calls.get() % 2 == 0 ? 200 : 503, calls.get() % 2 == 0 ? OK : new byte[0]);
                 case "huge" -> {
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, 0); // chunked, without end

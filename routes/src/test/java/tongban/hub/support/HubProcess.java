@@ -52,6 +52,20 @@ public final class HubProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The process's resident memory now, in MB (Linux), or -1 where it cannot be read. */
+    public long residentMegabytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** SIGKILL: no shutdown hook, no graceful stop, whatever was in flight is cut off. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -81,6 +81,13 @@ public class SubmissionService {
     private final ExchangeProperties exchange;
     private final AsyncProperties properties;
     private final ObjectMapper json;
+    /** Sends stored submissions to their queues; bounded, the outbox sweep catches what it cannot take. */
+    private final java.util.concurrent.ThreadPoolExecutor queueing = new java.util.concurrent.ThreadPoolExecutor(2, 2,
+            0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "submission-queueing");
+                t.setDaemon(true);
+                return t;
+            });
     /** Queued since the last mark; marked in batches — marking each on its own would cost a commit per submission. */
     private final Queue<String> enqueued = new ConcurrentLinkedQueue<>();
 
@@ -137,7 +144,7 @@ public class SubmissionService {
             if (!stored.get()) { // the same key at the same moment from another request: that one is the submission
                 return repeat(store.findByKey(caller.clientId(), idempotencyKey).orElseThrow(), requestHash);
             }
-            enqueue(submission);
+            enqueueSoon(submission);
             return new Accepted(submission, false);
         } catch (ExchangeFailure failure) {
             if (subject == null) {
@@ -164,6 +171,25 @@ public class SubmissionService {
                     "this Idempotency-Key was used for a different request");
         }
         return new Accepted(earlier, true);
+    }
+
+    /**
+     * Queues a stored submission off the caller's thread: the 202 goes out once the submission is stored, whatever
+     * the broker is doing (a broker that is down or restarting would otherwise hold the caller for its timeouts).
+     * If even that cannot take it, the outbox sweep queues it.
+     */
+    private void enqueueSoon(Submission submission) {
+        try {
+            queueing.execute(() -> enqueue(submission));
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            LOG.warn("submission {} stored; the outbox sweep will queue it (queueing is behind)", submission.id());
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopQueueing() throws InterruptedException {
+        queueing.shutdown();
+        queueing.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Puts a stored submission on its department's queue; if the broker refuses, the outbox sweep retries. */
