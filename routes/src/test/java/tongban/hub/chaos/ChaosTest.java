@@ -73,23 +73,7 @@ class ChaosTest {
     void theHubRidesOutEveryFault() throws Exception {
         Path work = Path.of("target", "chaos").toAbsolutePath();
         org.springframework.util.FileSystemUtils.deleteRecursively(work);
-        Files.createDirectories(work.resolve("departments"));
-        Files.writeString(work.resolve("departments/hostile.yaml"), """
-                department: hostile
-                title: 恶劣部门 (a department at its worst)
-                timeout: 2s
-                max-answer-size: 64KB
-                max-concurrent-calls: 4
-                result: { code: /code, ok: ["0"], data: /data }
-                services:
-                  - name: answer
-                    method: GET
-                    path: /{mode}/x
-                    inputs:
-                      mode: { type: code, pattern: "[a-z-]{2,20}" }
-                    output:
-                      value: value
-                """);
+        HostileDepartment.describe(work.resolve("departments"), "2s");
         String database = TestPostgres.freshDatabase("chaos");
         String hostPort = TestPostgres.hostPort();
         int postgresPort = Integer.parseInt(hostPort.substring(hostPort.lastIndexOf(':') + 1));

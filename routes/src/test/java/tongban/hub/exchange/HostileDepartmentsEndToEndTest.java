@@ -11,7 +11,6 @@ import tongban.hub.support.HubTestBase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,23 +41,7 @@ class HostileDepartmentsEndToEndTest extends HubTestBase {
 
     @DynamicPropertySource
     static void hostile(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(FOLDER.resolve("departments"));
-        Files.writeString(FOLDER.resolve("departments/hostile.yaml"), """
-                department: hostile
-                title: 恶劣部门 (a department at its worst)
-                timeout: 1s
-                max-answer-size: 64KB
-                max-concurrent-calls: 4
-                result: { code: /code, ok: ["0"], data: /data }
-                services:
-                  - name: answer
-                    method: GET
-                    path: /{mode}/x
-                    inputs:
-                      mode: { type: code, pattern: "[a-z-]{2,20}" }
-                    output:
-                      value: value
-                """);
+        HostileDepartment.describe(FOLDER.resolve("departments"), "1s");
         registry.add("tongban.data-dir", () -> FOLDER.resolve("hub").toString());
         registry.add("tongban.adapters.descriptors-dir", () -> FOLDER.resolve("departments").toString());
         registry.add("tongban.departments.hostile.url", HOSTILE::baseUrl);

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +55,30 @@ public final class HostileDepartment implements AutoCloseable {
             send(exchange, 200, OK);
         });
         elsewhere.start();
+    }
+
+    /**
+     * Writes its descriptor, {@code hostile.yaml}, into {@code dir}: one service, {@code hostile/answer}, whose
+     * {@code mode} picks the misbehaviour; a 64 KB answer limit, four calls at once, and this deadline.
+     */
+    public static void describe(Path dir, String timeout) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("hostile.yaml"), """
+                department: hostile
+                title: 恶劣部门 (a department at its worst)
+                timeout: %s
+                max-answer-size: 64KB
+                max-concurrent-calls: 4
+                result: { code: /code, ok: ["0"], data: /data }
+                services:
+                  - name: answer
+                    method: GET
+                    path: /{mode}/x
+                    inputs:
+                      mode: { type: code, pattern: "[a-z-]{2,20}" }
+                    output:
+                      value: value
+                """.formatted(timeout));
     }
 
     public String baseUrl() {

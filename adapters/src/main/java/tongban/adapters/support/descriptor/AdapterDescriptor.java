@@ -21,11 +21,13 @@ import java.util.Map;
  * {@code TONGBAN_DEPARTMENTS_<DEPARTMENT>_URL} and so on ({@link DepartmentSettings}).
  *
  * @param source          where the descriptor was read from, named in every error about it
+ * @param transactionHeader the header carrying the hub's transaction id (every attempt of a submission: its id), or
+ *                        null
  * @param statusKinds     HTTP statuses the department uses on purpose, and what they mean
  */
 public record AdapterDescriptor(String source, String department, String title,
                                 Duration timeout, Duration connectTimeout, long maxAnswerBytes, int maxConcurrentCalls,
-                                Auth auth, Format format,
+                                String transactionHeader, Auth auth, Format format,
                                 Charset charset, Result result, Map<Integer, DepartmentException.Kind> statusKinds,
                                 List<Service> services, List<Callback> callbacks) {
 

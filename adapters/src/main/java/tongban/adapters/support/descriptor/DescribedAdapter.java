@@ -120,6 +120,9 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
+        if (descriptor.transactionHeader() != null) {
+            headers.put(descriptor.transactionHeader(), exchange.getProperty(ServiceDefinition.REQUEST_ID_PROPERTY, String.class));
+        }
         authenticator.apply(headers, service.method(), accept, contentType, request);
         URI uri = URI.create(baseUrl + request.path() + (request.query() == null ? "" : "?" + request.query()));
         message.setBody(new DepartmentHttp.Request(service.method(), uri, headers, request.body()));

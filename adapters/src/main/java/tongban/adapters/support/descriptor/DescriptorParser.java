@@ -89,6 +89,7 @@ public final class DescriptorParser {
                 duration(root, "timeout", Duration.ofSeconds(5)), duration(root, "connect-timeout", Duration.ofSeconds(2)),
                 size(root.get("max-answer-size")),
                 root.path("max-concurrent-calls").asInt(CallLimits.DEFAULT_MAX_CONCURRENT_CALLS),
+                text(root, "", "transaction-header", null),
                 auth(root.get("auth")), format, charset, result(root.get("result")), statusKinds(root.get("http-statuses")),
                 List.copyOf(services), callbacks(root.get("callbacks")));
     }

@@ -74,8 +74,14 @@ class HubCrashRecoveryTest {
         }
         int departmentCalls = APPROVALS.countRequestsMatching(getRequestedFor(urlPathMatching("/gcjs/.*")).build())
                 .getCount();
-        // at most the attempts in flight when the process died are made again (4 consumers)
+        // at most the attempts in flight when the process died are made again (4 consumers) — and each repeat carries
+        // its submission's transaction id, so the department, dropping repeats by it, sees every submission once
         assertThat(departmentCalls).isBetween(SUBMISSIONS, SUBMISSIONS + 4);
+        List<String> transactionIds = APPROVALS.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getHeader("X-Lsh")).toList();
+        assertThat(transactionIds).hasSize(departmentCalls);
+        assertThat(new java.util.HashSet<>(transactionIds)).as("one transaction per submission")
+                .containsExactlyInAnyOrderElementsOf(ids);
     }
 
     private static List<String> submitAll(HubProcess hub) throws Exception {
