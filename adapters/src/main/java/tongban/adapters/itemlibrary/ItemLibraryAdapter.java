@@ -51,6 +51,11 @@ public class ItemLibraryAdapter extends RouteBuilder implements DepartmentAdapte
     }
 
     @Override
+    public boolean boundsItsOwnCalls() {
+        return true; // DepartmentHttp: one deadline for the whole call
+    }
+
+    @Override
     public CallLimits limits() {
         return CallLimits.defaults(Duration.ofSeconds(5)).withMaxAnswerBytes(MAX_ANSWER_BYTES);
     }

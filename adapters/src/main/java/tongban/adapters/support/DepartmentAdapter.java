@@ -35,6 +35,15 @@ public interface DepartmentAdapter {
         return CallLimits.defaults(java.time.Duration.ofSeconds(5));
     }
 
+    /**
+     * Whether the adapter's own client ends every call at its deadline ({@link DepartmentHttp} does): then the hub
+     * runs the call on the caller's thread and only counts it against the department's share; otherwise (a SOAP
+     * client, say) the hub runs it on a thread of the department's lane and stops waiting at the deadline itself.
+     */
+    default boolean boundsItsOwnCalls() {
+        return false;
+    }
+
     /** Where the adapter is defined, for start-up errors: its class, or its descriptor file. */
     default String origin() {
         return getClass().getName();

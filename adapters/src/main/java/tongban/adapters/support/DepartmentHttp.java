@@ -1,35 +1,48 @@
 package tongban.adapters.support;
 
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
  * One bounded HTTP exchange with a department system, as every HTTP adapter makes it: one deadline for the whole
- * call — connecting, sending, waiting and the whole answer, however slowly it trickles in — after which the exchange
- * is abandoned and its connection dropped; an answer never held beyond its size limit while it is read, a
- * compressed one included (the hub asks for none, but a department may send one anyway); and redirects never
- * followed, so no answer can make the hub call an address its configuration did not name. One client (and so one
- * connection pool) per department.
+ * call — connecting, sending, waiting and the whole answer, however slowly it trickles in — at which the exchange is
+ * cancelled and its connection dropped; an answer never held beyond its size limit while it is read, a compressed one
+ * included (the hub asks for none, but a department may send one anyway); and redirects never followed, so no answer
+ * can make the hub call an address its configuration did not name. Blocking, on the caller's thread (no hand-off per
+ * call); one client and connection pool per department, as large as its share of the hub.
  */
-public final class DepartmentHttp {
+public final class DepartmentHttp implements AutoCloseable {
+
+    /** Cancels the calls that reach their deadline: one thread for every department. */
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "department-call-deadlines");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** What goes to the department: built by the adapter from checked inputs and the hub's own credentials. */
     public record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
@@ -51,15 +64,26 @@ public final class DepartmentHttp {
 
     private final String department;
     private final CallLimits limits;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
     public DepartmentHttp(String department, CallLimits limits) {
         this.department = department;
         this.limits = limits;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1) // departments speak HTTP/1.1; no h2c upgrade dance
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(limits.connectTimeout())
+        Timeout deadline = Timeout.of(limits.deadline());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(limits.maxConcurrentCalls())
+                        .setMaxConnPerRoute(limits.maxConcurrentCalls())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(limits.connectTimeout()))
+                                .setSocketTimeout(deadline).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(deadline).setResponseTimeout(deadline).build())
+                .disableRedirectHandling()     // a department's 3xx is its answer, never a place the hub goes
+                .disableAutomaticRetries()     // retries are the hub's decision, never a hidden one
+                .disableContentCompression()   // an answer is unpacked here, within its limit
+                .disableCookieManagement()
                 .build();
     }
 
@@ -80,42 +104,74 @@ public final class DepartmentHttp {
      * @param body    null for none
      */
     public Answer exchange(String method, URI uri, Map<String, String> headers, byte[] body) {
-        long deadline = System.nanoTime() + limits.deadline().toNanos();
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(limits.deadline())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        CompletableFuture<HttpResponse<byte[]>> call;
-        try {
-            call = client.sendAsync(request.build(), info -> new BoundedBody(limits.maxAnswerBytes(), info));
-        } catch (IllegalArgumentException e) {
-            throw new DepartmentException(DepartmentException.Kind.ERROR, department, null, "request refused: " + e.getMessage(), e);
+        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+        headers.forEach(request::setHeader);
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, null));
         }
+        ScheduledFuture<?> deadline = DEADLINES.schedule(request::cancel, limits.deadline().toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
-            HttpResponse<byte[]> response = call.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            return new Answer(response.statusCode(), response.headers().map(),
-                    decoded(response.headers().firstValue("Content-Encoding").orElse(null), response.body()));
-        } catch (TimeoutException e) {
-            call.cancel(true); // abandons the exchange: its connection is closed, not left to trickle on
-            throw new DepartmentException(DepartmentException.Kind.TIMEOUT, department, null,
-                    "department did not answer completely within " + limits.deadline().toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new DepartmentException(DepartmentException.Kind.TIMEOUT, department, null, "call interrupted", e);
-        } catch (ExecutionException | CancellationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof DepartmentException known) {
-                throw known;
+            return client.execute(request, response -> {
+                Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+                for (Header header : response.getHeaders()) {
+                    answerHeaders.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+                }
+                byte[] bytes = read(request, response.getEntity());
+                Header encoding = response.getFirstHeader("Content-Encoding");
+                return new Answer(response.getCode(), answerHeaders,
+                        decoded(encoding == null ? null : encoding.getValue(), bytes));
+            });
+        } catch (DepartmentException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (request.isCancelled()) {
+                throw new DepartmentException(DepartmentException.Kind.TIMEOUT, department, null,
+                        "department did not answer completely within " + limits.deadline().toMillis() + " ms", e);
             }
-            RuntimeException classified = DepartmentFailures.classify(department, cause);
+            RuntimeException classified = DepartmentFailures.classify(department, e);
             throw classified instanceof DepartmentException d ? d
-                    : new DepartmentException(DepartmentException.Kind.ERROR, department, null, cause.toString(), cause);
+                    : new DepartmentException(DepartmentException.Kind.ERROR, department, null, e.toString(), e);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
+    /**
+     * The answer's bytes up to the limit: a declared length over it is refused before a byte is read, and an endless
+     * or lying answer is cut off at the first read past it (the connection is then dropped, not drained).
+     */
+    private byte[] read(HttpUriRequestBase request, HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        if (entity.getContentLength() > limits.maxAnswerBytes()) {
+            request.cancel(); // drop the connection: reading the rest to reuse it is what must not happen
+            throw tooLarge();
+        }
+        try (InputStream in = entity.getContent()) {
+            return in == null ? new byte[0] : bounded(in, request);
+        }
+    }
+
+    /** @param request cancelled (its connection dropped) when the limit is passed; null when nothing is on the wire */
+    private byte[] bounded(InputStream in, HttpUriRequestBase request) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            if (out.size() + n > limits.maxAnswerBytes()) {
+                if (request != null) {
+                    request.cancel();
+                }
+                throw tooLarge();
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
     /** A gzip or deflate answer, unpacked no further than the limit. */
-    private byte[] decoded(String encoding, byte[] body) {
+    private byte[] decoded(String encoding, byte[] body) throws IOException {
         if (encoding == null || body.length == 0) {
             return body;
         }
@@ -129,18 +185,7 @@ public final class DepartmentHttp {
         }
         try (InputStream in = coding.equals("deflate") ? new InflaterInputStream(new java.io.ByteArrayInputStream(body))
                 : new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                if (out.size() + n > limits.maxAnswerBytes()) {
-                    throw tooLarge();
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new DepartmentException(DepartmentException.Kind.ERROR, department, null,
-                    "department's " + coding + " answer cannot be read", e);
+            return bounded(in, null);
         }
     }
 
@@ -149,69 +194,11 @@ public final class DepartmentHttp {
                 "department's answer is larger than " + limits.maxAnswerBytes() + " bytes; nothing of it is kept");
     }
 
-    /**
-     * Collects the answer's bytes up to the limit: a declared length over it is refused before any byte is read,
-     * and an endless or lying answer is cut off at the first buffer past it.
-     */
-    private final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-        private final long max;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream collected = new ByteArrayOutputStream();
-        private final long declared;
-        private Flow.Subscription subscription;
-
-        BoundedBody(long max, HttpResponse.ResponseInfo info) {
-            this.max = max;
-            this.declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            if (declared > max) {
-                subscription.cancel();
-                result.completeExceptionally(tooLarge());
-                return;
-            }
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer buffer : buffers) {
-                if (collected.size() + (long) buffer.remaining() > max) {
-                    subscription.cancel();
-                    collected.reset();
-                    result.completeExceptionally(tooLarge());
-                    return;
-                }
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                collected.writeBytes(bytes);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(collected.toByteArray());
-        }
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 
-    /** For tests and logs. */
     @Override
     public String toString() {
         return "DepartmentHttp[" + department + ", " + limits + "]";

@@ -37,19 +37,18 @@ class DepartmentGuard {
 
     @org.springframework.beans.factory.annotation.Autowired
     DepartmentGuard(ResilienceProperties properties, CircuitBreakerRegistry circuits, ServiceRegistry registry) {
-        this(properties, circuits, registry::limits);
+        this(properties, circuits, new DepartmentLanes(registry::limits, registry::boundsItsOwnCalls));
     }
 
-    DepartmentGuard(ResilienceProperties properties, CircuitBreakerRegistry circuits,
-                    java.util.function.Function<String, tongban.adapters.support.CallLimits> limits) {
+    DepartmentGuard(ResilienceProperties properties, CircuitBreakerRegistry circuits, DepartmentLanes lanes) {
         this.properties = properties;
         this.circuits = circuits;
         this.limiters = RateLimiterRegistry.ofDefaults();
-        this.lanes = new DepartmentLanes(limits);
+        this.lanes = lanes;
     }
 
     DepartmentGuard(ResilienceProperties properties, java.util.function.Function<String, tongban.adapters.support.CallLimits> limits) {
-        this(properties, circuitsFor(properties), limits);
+        this(properties, circuitsFor(properties), new DepartmentLanes(limits, department -> false));
     }
 
     @jakarta.annotation.PreDestroy

@@ -19,12 +19,13 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A lane per department — its share of the hub: every call to the department runs on one of at most
- * {@link CallLimits#maxConcurrentCalls()} threads of its own, and the caller waits no longer than the call's
- * deadline. A department that hangs fills its own lane and no other: further callers are refused at once
- * ({@code 503 DEPARTMENT_BUSY} with {@code Retry-After}), and every other department's calls go on as before. A
- * call abandoned at the deadline is interrupted (the adapter then drops its connection) and holds its place in the
- * lane until it has really ended, so an abandoned call can never let more than the share through.
+ * A lane per department — its share of the hub: at most {@link CallLimits#maxConcurrentCalls()} calls to it at once,
+ * and the caller waits no longer than the call's deadline. A department that hangs fills its own lane and no other:
+ * further callers are refused at once ({@code 503 DEPARTMENT_BUSY} with {@code Retry-After}), and every other
+ * department's calls go on as before. An adapter whose client ends each call at its deadline by itself runs the call
+ * on the caller's thread, holding a permit (no hand-off); any other runs it on one of the lane's threads while the
+ * caller waits at most the deadline — a call abandoned then is interrupted and holds its place in the lane until it
+ * has really ended, so an abandoned call can never let more than the share through.
  */
 final class DepartmentLanes {
 
@@ -32,14 +33,29 @@ final class DepartmentLanes {
     static final Duration GRACE = Duration.ofMillis(250);
 
     private final Function<String, CallLimits> limits;
+    private final java.util.function.Predicate<String> selfBounded;
     private final Map<String, ThreadPoolExecutor> lanes = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.Semaphore> permits = new ConcurrentHashMap<>();
 
-    DepartmentLanes(Function<String, CallLimits> limits) {
+    DepartmentLanes(Function<String, CallLimits> limits, java.util.function.Predicate<String> selfBounded) {
         this.limits = limits;
+        this.selfBounded = selfBounded;
     }
 
     <T> T run(String department, Supplier<T> call) {
         CallLimits limit = limits.apply(department);
+        if (selfBounded.test(department)) {
+            java.util.concurrent.Semaphore share = permits.computeIfAbsent(department,
+                    d -> new java.util.concurrent.Semaphore(limit.maxConcurrentCalls()));
+            if (!share.tryAcquire()) {
+                throw busy(limit);
+            }
+            try {
+                return call.get();
+            } finally {
+                share.release();
+            }
+        }
         Map<String, String> context = MDC.getCopyOfContextMap();
         Future<T> running;
         try {
@@ -54,8 +70,7 @@ final class DepartmentLanes {
                 }
             });
         } catch (RejectedExecutionException full) {
-            throw new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "DEPARTMENT_BUSY", "the department has "
-                    + limit.maxConcurrentCalls() + " calls in flight, its share of the hub; try again shortly", 1);
+            throw busy(limit);
         }
         try {
             return running.get(limit.deadline().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
@@ -75,10 +90,9 @@ final class DepartmentLanes {
         }
     }
 
-    /** Calls in flight now, for the ops console and the gauges. */
-    int inFlight(String department) {
-        ThreadPoolExecutor lane = lanes.get(department);
-        return lane == null ? 0 : lane.getActiveCount();
+    private static ExchangeFailure busy(CallLimits limit) {
+        return new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "DEPARTMENT_BUSY", "the department has "
+                + limit.maxConcurrentCalls() + " calls in flight, its share of the hub; try again shortly", 1);
     }
 
     private ThreadPoolExecutor lane(String department, CallLimits limit) {

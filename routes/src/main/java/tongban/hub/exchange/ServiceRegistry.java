@@ -22,6 +22,7 @@ public class ServiceRegistry {
 
     private final Map<String, ServiceDefinition> byAddress = new LinkedHashMap<>();
     private final Map<String, CallLimits> limits = new LinkedHashMap<>();
+    private final java.util.Set<String> selfBounded = new java.util.HashSet<>();
 
     public ServiceRegistry(List<DepartmentAdapter> adapters, Environment environment) {
         Map<String, String> origins = new LinkedHashMap<>();
@@ -31,6 +32,9 @@ public class ServiceRegistry {
                     throw new IllegalStateException(adapter.origin() + ": setting '" + setting + "' is not set (environment: "
                             + DepartmentSettings.environmentVariable(setting) + ")");
                 }
+            }
+            if (adapter.boundsItsOwnCalls()) {
+                selfBounded.add(adapter.department());
             }
             limits.put(adapter.department(), adapter.limits().in(
                     name -> java.util.Optional.ofNullable(environment.getProperty(name)), adapter.department()));
@@ -57,6 +61,11 @@ public class ServiceRegistry {
     /** The bounds of a call to the department, as this environment sets them (defaults for an unknown one). */
     public CallLimits limits(String department) {
         return limits.getOrDefault(department, CallLimits.defaults(java.time.Duration.ofSeconds(5)));
+    }
+
+    /** Whether the department's adapter ends each call at its deadline by itself. */
+    public boolean boundsItsOwnCalls(String department) {
+        return selfBounded.contains(department);
     }
 
     public Collection<ServiceDefinition> all() {

@@ -99,10 +99,27 @@ class PortalSecurity {
                 .oauth2Login(login -> login
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(pkce))
                         .userInfoEndpoint(u -> u.userAuthoritiesMapper(PortalSecurity::withRealmRoles))
-                        .defaultSuccessUrl("/portal"))  // or back to the page that asked for the login
+                        .defaultSuccessUrl("/portal")  // or back to the page that asked for the login
+                        // a sign-in that cannot be finished gets a readable page (templates/error.html), not a trace
+                        .failureHandler((request, response, failure) -> response.sendError(
+                                keycloakUnreachable(failure) ? 503 : 400)))
                 .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .build();
+    }
+
+    /** The sign-in failed because Keycloak could not be reached (to redeem the code, or for its keys). */
+    static boolean keycloakUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof org.springframework.web.client.ResourceAccessException) {
+                return true;
+            }
+            if (t instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException e
+                    && "invalid_token_response".equals(e.getError().getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

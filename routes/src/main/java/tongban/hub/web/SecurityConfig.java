@@ -119,7 +119,8 @@ public class SecurityConfig {
     @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http.securityMatcher("/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+                // the readable error page (templates/error.html: status only, never a trace)
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/error").permitAll().anyRequest().denyAll())
                 .build();
     }
 

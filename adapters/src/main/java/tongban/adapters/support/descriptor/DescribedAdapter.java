@@ -101,6 +101,11 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
     }
 
     @Override
+    public boolean boundsItsOwnCalls() {
+        return true; // DepartmentHttp: one deadline for the whole call
+    }
+
+    @Override
     public CallLimits limits() {
         return descriptor.limits();
     }
