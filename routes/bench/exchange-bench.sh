@@ -11,7 +11,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # the benchmark's own clients (QueueBench, SsoBench, OpsBench) are not part of the hub's jar: they are compiled with
 # the hub's tests and run beside the hub's classes by the jar's PropertiesLauncher (loader.path)
-BENCH_CLASSES=${BENCH_CLASSES:-$HERE/../target/test-classes}
+BENCH_CLASSES=${BENCH_CLASSES:-$HERE/../target/test-classes}  # routes/bench/java, built with the tests
 [ -f "$BENCH_CLASSES/tongban/hub/bench/QueueBench.class" ] || { echo "no benchmark classes in $BENCH_CLASSES: build with mvn install -DskipTests" >&2; exit 1; }
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
@@ -134,8 +134,11 @@ rm -f "$get_lua"
 echo
 SUBMISSIONS=${BENCH_SUBMISSIONS:-3000} PRODUCERS=${BENCH_PRODUCERS:-8}
 echo "asynchronous exchange, $SUBMISSIONS persistent submissions from $PRODUCERS clients (construction approval):"
-queue_bench() { java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.QueueBench -cp "$HUB_JAR" \
-  org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>/dev/null | awk '$1 == "RESULT"'; }
+# a run that ends without its RESULT line says why on stderr (the last lines of what QueueBench printed)
+queue_bench() { local out; out=$(java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.QueueBench -cp "$HUB_JAR" \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>&1)
+  awk '$1 == "RESULT"' <<<"$out"
+  grep -q '^RESULT' <<<"$out" || { echo "  QueueBench $1 ended without a result:" >&2; grep -v '^\s*at ' <<<"$out" | tail -3 >&2; }; }
 read -r _ _ j_rate j_lost j_dup < <(queue_bench baseline "$SUBMISSIONS" "$PRODUCERS" 4)
 printf "  %-44s %10.0f msg/s  lost %s  duplicated %s\n" "plain JMS producer → 4 transacted consumers" "$j_rate" "$j_lost" "$j_dup"
 read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS")
