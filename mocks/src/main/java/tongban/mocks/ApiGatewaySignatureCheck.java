@@ -21,7 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The API gateway in front of the tax bureau's open platform, as such gateways behave (Alibaba Cloud API Gateway
+ * The API gateway in front of a department's open platform (switched on by {@code mock.api-gateway-signature=true} in
+ * its demo settings), as such gateways behave (Alibaba Cloud API Gateway
  * scheme): every request must carry {@code X-Ca-Key}, {@code X-Ca-Timestamp} (ms, within 15 minutes),
  * a never-seen {@code X-Ca-Nonce}, a {@code Content-MD5} of any body and an HMAC-SHA256 {@code X-Ca-Signature}.
  * A refusal is HTTP 400 with an empty body and the reason in {@code X-Ca-Error-Message} / {@code X-Ca-Error-Code}.
