@@ -104,7 +104,8 @@ class ChaosTest {
                 sync(hub, "department hangs", "hostile/answer", "{\"mode\":\"hang\"}",
                         Set.of("DEPARTMENT_TIMEOUT", "DEPARTMENT_BUSY"));
                 sync(hub, "department flaps", "hostile/answer", "{\"mode\":\"flap\"}",
-                        Set.of("OK", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_BUSY"));
+                        // flapping long enough, its circuit opens: that is the circuit doing its work
+                        Set.of("OK", "DEPARTMENT_UNAVAILABLE", "DEPARTMENT_BUSY", "CIRCUIT_OPEN"));
                 submissions(hub, database, "department down, submissions waiting", approvalsCable::cut,
                         approvalsCable::mend);
                 String project = "{\"projectCode\":\"" + Submissions.PROJECT + "\"}";
