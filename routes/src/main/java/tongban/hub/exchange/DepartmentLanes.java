@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -33,11 +35,11 @@ final class DepartmentLanes {
     static final Duration GRACE = Duration.ofMillis(250);
 
     private final Function<String, CallLimits> limits;
-    private final java.util.function.Predicate<String> selfBounded;
+    private final Predicate<String> selfBounded;
     private final Map<String, ThreadPoolExecutor> lanes = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.Semaphore> permits = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
 
-    DepartmentLanes(Function<String, CallLimits> limits, java.util.function.Predicate<String> selfBounded) {
+    DepartmentLanes(Function<String, CallLimits> limits, Predicate<String> selfBounded) {
         this.limits = limits;
         this.selfBounded = selfBounded;
     }
@@ -45,8 +47,8 @@ final class DepartmentLanes {
     <T> T run(String department, Supplier<T> call) {
         CallLimits limit = limits.apply(department);
         if (selfBounded.test(department)) {
-            java.util.concurrent.Semaphore share = permits.computeIfAbsent(department,
-                    d -> new java.util.concurrent.Semaphore(limit.maxConcurrentCalls()));
+            Semaphore share = permits.computeIfAbsent(department,
+                    d -> new Semaphore(limit.maxConcurrentCalls()));
             if (!share.tryAcquire()) {
                 throw busy(limit);
             }

@@ -54,8 +54,7 @@ class ChaosTest {
     private static final Duration GRACE = Duration.ofSeconds(1);
     /** The chart's container limit (values.yaml resources.limits.memory). */
     private static final long CONTAINER_LIMIT_MB = 1024;
-    private static final AsyncProperties REDELIVERY = new AsyncProperties(5, Duration.ofMillis(200), 2.0,
-            Duration.ofSeconds(2), 4, Duration.ofSeconds(3), Duration.ofHours(72));
+    private static final AsyncProperties REDELIVERY = ProdProfile.QUICK_REDELIVERY;
 
     private final Duration each = Duration.ofSeconds(Long.getLong("tongban.chaos.seconds", 2));
     private final List<Row> table = new ArrayList<>();

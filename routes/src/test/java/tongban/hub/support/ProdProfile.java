@@ -13,6 +13,10 @@ import java.util.List;
  */
 public final class ProdProfile {
 
+    /** Quick redelivery for tests that wait for it (the broker and the hub are both told these). */
+    public static final AsyncProperties QUICK_REDELIVERY = new AsyncProperties(5, java.time.Duration.ofMillis(200), 2.0,
+            java.time.Duration.ofSeconds(2), 4, java.time.Duration.ofSeconds(3), java.time.Duration.ofHours(72));
+
     private ProdProfile() {
     }
 

@@ -2,13 +2,19 @@ package tongban.hub.exchange.async;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
+import tongban.adapters.support.DepartmentSettings;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.hub.exchange.Admission;
 import tongban.hub.exchange.CanonicalAnswers;
@@ -30,7 +36,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.UUID;
@@ -82,8 +92,8 @@ public class SubmissionService {
     private final AsyncProperties properties;
     private final ObjectMapper json;
     /** Sends stored submissions to their queues; bounded, the outbox sweep catches what it cannot take. */
-    private final java.util.concurrent.ThreadPoolExecutor queueing = new java.util.concurrent.ThreadPoolExecutor(2, 2,
-            0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(10_000), r -> {
+    private final ThreadPoolExecutor queueing = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "submission-queueing");
                 t.setDaemon(true);
                 return t;
@@ -91,11 +101,11 @@ public class SubmissionService {
     /** Queued since the last mark; marked in batches — marking each on its own would cost a commit per submission. */
     private final Queue<String> enqueued = new ConcurrentLinkedQueue<>();
 
-    private final org.springframework.core.env.Environment environment;
+    private final Environment environment;
 
     SubmissionService(Admission admission, ServiceRegistry registry, DepartmentCall departments, SubmissionStore store,
                       JmsTemplate jms, MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange,
-                      AsyncProperties properties, ObjectMapper json, org.springframework.core.env.Environment environment) {
+                      AsyncProperties properties, ObjectMapper json, Environment environment) {
         this.environment = environment;
         this.admission = admission;
         this.registry = registry;
@@ -181,7 +191,7 @@ public class SubmissionService {
     private void enqueueSoon(Submission submission) {
         try {
             queueing.execute(() -> enqueue(submission));
-        } catch (java.util.concurrent.RejectedExecutionException full) {
+        } catch (RejectedExecutionException full) {
             LOG.warn("submission {} stored; the outbox sweep will queue it (queueing is behind)", submission.id());
         }
     }
@@ -189,7 +199,7 @@ public class SubmissionService {
     @jakarta.annotation.PreDestroy
     void stopQueueing() throws InterruptedException {
         queueing.shutdown();
-        queueing.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        queueing.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /** Puts a stored submission on its department's queue; if the broker refuses, the outbox sweep retries. */
@@ -210,9 +220,9 @@ public class SubmissionService {
      * A submission's message: its request, its id, the duplicate-detection id the broker drops a second copy by, and
      * since when it waits.
      */
-    static jakarta.jms.TextMessage message(jakarta.jms.Session session, String body, String submissionId,
-                                           String duplicateId, long waitingSince) throws jakarta.jms.JMSException {
-        jakarta.jms.TextMessage message = session.createTextMessage(body);
+    static TextMessage message(Session session, String body, String submissionId, String duplicateId,
+                               long waitingSince) throws JMSException {
+        TextMessage message = session.createTextMessage(body);
         message.setStringProperty(DepartmentQueues.DUPLICATE_ID, duplicateId);
         message.setStringProperty(SUBMISSION_ID, submissionId);
         message.setLongProperty(WAITING_SINCE, waitingSince);
@@ -225,13 +235,24 @@ public class SubmissionService {
      * @param waitingSince since when it waits (epoch ms), or 0 if the message does not say (then: since submitted)
      */
     Next process(String submissionId, long waitingSince) {
+        try {
+            return processRecorded(submissionId, waitingSince);
+        } catch (DataAccessException | MessageLog.MessageLogUnavailable databaseDown) {
+            // nothing can be recorded: the submission waits on its queue (no broker attempt spent) for the database,
+            // as it would for its department; an attempt that reached the department carries the same transaction id
+            LOG.warn("submission {} waits: the database cannot record it ({})", submissionId, databaseDown.toString());
+            return Next.later(properties.redeliveryDelay());
+        }
+    }
+
+    private Next processRecorded(String submissionId, long waitingSince) {
         Optional<Submission> found = store.find(submissionId).filter(s -> !s.status().isFinal());
         if (found.isEmpty()) {
             LOG.debug("submission {} is already finished; duplicate delivery acknowledged", submissionId);
             return Next.ACKNOWLEDGE;
         }
         Submission s = found.get();
-        java.time.Duration resting = departments.resting(s.department());
+        Duration resting = departments.resting(s.department());
         if (!resting.isZero()) {
             return Next.later(resting); // its circuit is open: no attempt, no call, back on the queue until it lets one through
         }
@@ -293,7 +314,7 @@ public class SubmissionService {
 
     /** How long a submission may wait for its department before it goes to the dead letters. */
     private Duration maxAge(String department) {
-        return environment.getProperty("tongban.departments." + department + ".max-submission-age", Duration.class,
+        return environment.getProperty(DepartmentSettings.of(department, "max-submission-age"), Duration.class,
                 properties.maxAge());
     }
 

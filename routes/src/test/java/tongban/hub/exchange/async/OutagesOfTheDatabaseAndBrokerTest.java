@@ -45,8 +45,7 @@ class OutagesOfTheDatabaseAndBrokerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0);
-    private static final AsyncProperties REDELIVERY = new AsyncProperties(5, Duration.ofMillis(200), 2.0,
-            Duration.ofSeconds(2), 4, Duration.ofSeconds(3), Duration.ofHours(72));
+    private static final AsyncProperties REDELIVERY = ProdProfile.QUICK_REDELIVERY;
 
     @AfterAll
     static void stop() {
@@ -82,6 +81,19 @@ class OutagesOfTheDatabaseAndBrokerTest {
                         .until(() -> call(hub).statusCode() == 200);
                 await().atMost(Duration.ofSeconds(20)).until(() -> readiness(hub) == 200);
                 answered.add(okCall(hub));
+
+                // submissions on their queue while the database is cut off longer than the broker's redelivery budget
+                // (4 deliveries in about 3 s here): they wait for it instead of spending the broker's attempts
+                APPROVALS.setGlobalFixedDelay(300);
+                List<String> waiting = Submissions.submitAll(List.of(hub), 8, "database-cut-");
+                cable.cut();
+                await().atMost(Duration.ofSeconds(20)).until(() -> readiness(hub) == 503);
+                await("the database stays cut off").during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10))
+                        .until(() -> readiness(hub) == 503);
+                cable.mend();
+                APPROVALS.setGlobalFixedDelay(0);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions().until(() -> Submissions.allSucceeded(hub, waiting));
                 JsonNode chain = verifyChain(hub);
                 assertThat(chain.path("intact").asBoolean()).as(chain.toString()).isTrue();
 
@@ -103,11 +115,14 @@ class OutagesOfTheDatabaseAndBrokerTest {
                         assertThat(Submissions.count(db, "SELECT COUNT(*) FROM message_log WHERE request_id = ?", requestId))
                                 .as("an answered call is on record once").isEqualTo(1);
                     }
+                    // the 40 across the broker's kill and the 8 that waited out the database: each succeeded once
                     assertThat(Submissions.count(db, "SELECT COUNT(DISTINCT request_id) FROM message_log "
                             + "WHERE outcome = 'OK' AND request_id LIKE '%/%'", null))
-                            .as("one successful attempt per submission").isEqualTo(SUBMISSIONS);
+                            .as("one successful attempt per submission").isEqualTo(SUBMISSIONS + 8);
                     assertThat(Submissions.count(db, "SELECT COUNT(*) FROM message_log "
-                            + "WHERE outcome = 'OK' AND request_id LIKE '%/%'", null)).isEqualTo(SUBMISSIONS);
+                            + "WHERE outcome = 'OK' AND request_id LIKE '%/%'", null)).isEqualTo(SUBMISSIONS + 8);
+                    assertThat(Submissions.count(db, "SELECT COUNT(*) FROM submission WHERE status = 'DEAD_LETTERED'",
+                            null)).as("none left for an operator").isZero();
                 }
                 assertThat(verifyChain(hub).path("intact").asBoolean()).isTrue();
             }
