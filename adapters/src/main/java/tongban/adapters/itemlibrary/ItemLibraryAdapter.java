@@ -44,6 +44,11 @@ public class ItemLibraryAdapter extends RouteBuilder implements DepartmentAdapte
     }
 
     @Override
+    public String title() {
+        return "省政务服务事项库";
+    }
+
+    @Override
     public List<ServiceDefinition> services() {
         return List.of(
                 ServiceDefinition.publicRead(department(), ITEMS, "政务服务事项清单 (paged list of service items)"),

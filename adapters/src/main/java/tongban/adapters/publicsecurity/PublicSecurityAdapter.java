@@ -12,7 +12,10 @@ import tongban.adapters.publicsecurity.contract.HjcxResponse;
 import tongban.adapters.publicsecurity.contract.RkxxPortType;
 import tongban.adapters.publicsecurity.contract.SfhyRequest;
 import tongban.adapters.publicsecurity.contract.SfhyResponse;
+import tongban.adapters.publicsecurity.seal.YzglPortType;
+import tongban.adapters.publicsecurity.seal.YzkzsqResponse;
 import tongban.adapters.support.CallLimits;
+import tongban.adapters.support.CallbackDefinition;
 import tongban.adapters.support.DepartmentAdapter;
 import tongban.adapters.support.RequestFields;
 import tongban.adapters.support.ServiceDefinition;
@@ -20,8 +23,10 @@ import tongban.adapters.support.ServiceDefinition;
 import java.util.List;
 
 /**
- * 公安 — the public-security population service, SOAP 1.1 (contract: {@code wsdl/public-security.wsdl}).
- * One {@code direct:} route per WSDL operation: identity verification (Sfhy) and household lookup (Hjcx).
+ * 公安 — the public-security population service, SOAP 1.1 (contract: {@code wsdl/public-security.wsdl}), and its
+ * seal-management service (contract: {@code wsdl/public-security-seal.wsdl}). One {@code direct:} route per WSDL
+ * operation: identity verification (Sfhy), household lookup (Hjcx) and the seal application (Yzkzsq), whose outcome
+ * the seal system later sends as a notice ({@link SealApplications}).
  */
 @Component
 public class PublicSecurityAdapter extends RouteBuilder implements DepartmentAdapter {
@@ -35,10 +40,22 @@ public class PublicSecurityAdapter extends RouteBuilder implements DepartmentAda
     }
 
     @Override
+    public String title() {
+        return "海口市公安局";
+    }
+
+    @Override
     public List<ServiceDefinition> services() {
         return List.of(
                 ServiceDefinition.personRead(department(), IDENTITY_VERIFICATION, "身份核验 (name + id number check)", "idNumber"),
-                ServiceDefinition.personRead(department(), HOUSEHOLD_REGISTRATION, "户籍查询 (household registration)", "idNumber"));
+                ServiceDefinition.personRead(department(), HOUSEHOLD_REGISTRATION, "户籍查询 (household registration)", "idNumber"),
+                new ServiceDefinition(department(), SealApplications.SERVICE, "印章刻制备案申请 (an application to engrave seals)",
+                        ServiceDefinition.routeUri(department(), SealApplications.SERVICE), null, false, 0));
+    }
+
+    @Override
+    public List<CallbackDefinition> callbacks() {
+        return List.of(SealApplications.callback());
     }
 
     @Override
@@ -49,6 +66,10 @@ public class PublicSecurityAdapter extends RouteBuilder implements DepartmentAda
                 + "?serviceClass=" + RkxxPortType.class.getName() + "&dataFormat=POJO", CxfEndpoint.class);
         CallLimits limits = limits().in(getContext().getPropertiesComponent()::resolveProperty, department());
         population.setCxfConfigurer(new SoapTimeouts(limits.connectTimeout().toMillis(), limits.deadline().toMillis(),
+                limits.maxAnswerBytes()));
+        CxfEndpoint seals = endpoint("cxf://{{tongban.departments.public-security.url}}/yzgl/services/YzglService"
+                + "?serviceClass=" + YzglPortType.class.getName() + "&dataFormat=POJO", CxfEndpoint.class);
+        seals.setCxfConfigurer(new SoapTimeouts(limits.connectTimeout().toMillis(), limits.deadline().toMillis(),
                 limits.maxAnswerBytes()));
 
         from(ServiceDefinition.routeUri(department(), IDENTITY_VERIFICATION))
@@ -72,6 +93,13 @@ public class PublicSecurityAdapter extends RouteBuilder implements DepartmentAda
                 })
                 .to(population)
                 .process(e -> e.getMessage().setBody(PublicSecurityMapper.toHousehold(answer(e, HjcxResponse.class))));
+
+        from(ServiceDefinition.routeUri(department(), SealApplications.SERVICE))
+                .routeId(ServiceDefinition.routeId(department(), SealApplications.SERVICE))
+                .process(e -> prepareCall(e, "Yzkzsq", SealApplications.request(e.getMessage().getBody(JsonNode.class),
+                        e.getProperty(ServiceDefinition.REQUEST_ID_PROPERTY, String.class))))
+                .to(seals)
+                .process(e -> e.getMessage().setBody(SealApplications.answer(answer(e, YzkzsqResponse.class))));
     }
 
     /** Inbound headers never reach CXF: only the operation we chose travels with the request. */

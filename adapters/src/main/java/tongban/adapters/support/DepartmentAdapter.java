@@ -11,6 +11,11 @@ public interface DepartmentAdapter {
     /** The department's name in kebab case, as used in URLs and property names. */
     String department();
 
+    /** The department's name as people know it (海口市公安局), for pages and receipts; its key if it has none. */
+    default String title() {
+        return department();
+    }
+
     List<ServiceDefinition> services();
 
     /** Calls the department makes into the hub (none by default). */

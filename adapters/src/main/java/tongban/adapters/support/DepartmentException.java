@@ -22,7 +22,12 @@ public class DepartmentException extends RuntimeException {
          */
         AUTH_FAILED("DEPARTMENT_AUTH_FAILED"),
         /** The department's answer was larger than the hub takes from it (nothing of it was kept). */
-        ANSWER_TOO_LARGE("DEPARTMENT_ANSWER_TOO_LARGE");
+        ANSWER_TOO_LARGE("DEPARTMENT_ANSWER_TOO_LARGE"),
+        /**
+         * The department decided against the request on its merits (a name already taken, an application it will
+         * not take): final, and its own words are the reason ({@link #reason()}).
+         */
+        REFUSED("DEPARTMENT_REFUSED");
 
         private final String problemCode;
 
@@ -39,12 +44,20 @@ public class DepartmentException extends RuntimeException {
     private final Kind kind;
     private final String department;
     private final String departmentCode;
+    private final String reason;
 
     public DepartmentException(Kind kind, String department, String departmentCode, String message, Throwable cause) {
+        this(kind, department, departmentCode, message, null, cause);
+    }
+
+    /** @param reason the department's own words for a {@link Kind#REFUSED refusal}, fit to show the applicant */
+    public DepartmentException(Kind kind, String department, String departmentCode, String message, String reason,
+                               Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.department = department;
         this.departmentCode = departmentCode;
+        this.reason = reason;
     }
 
     public DepartmentException(Kind kind, String department, String departmentCode, String message) {
@@ -57,6 +70,11 @@ public class DepartmentException extends RuntimeException {
 
     public String department() {
         return department;
+    }
+
+    /** The department's own words for a refusal, or null. */
+    public String reason() {
+        return reason;
     }
 
     /** The department's own error code, when it gave one (kept for the message log, never shown raw to citizens). */

@@ -1,6 +1,8 @@
 package tongban.hub.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tongban.adapters.support.ResidentIdNumber;
 import tongban.adapters.support.ServiceDefinition;
@@ -9,17 +11,26 @@ import tongban.sso.identity.Caller;
 
 /**
  * Who may call what — deny by default. A client application ({@code azp}) may call only the services
- * granted to it. For a service about a person: a citizen may ask only about their own id number;
- * staff may ask about others only for a case ({@code X-Case-Id}); nobody else may ask at all. A service may
- * further need a real-name level (实名等级) of the citizen asking, reached by this very sign-in.
+ * granted to it. For a service about a person: a citizen may ask only about their own id number; staff, and the
+ * platform fetching a material, may ask about others only for a case ({@code X-Case-Id}) that the {@link CaseRules}
+ * let them; nobody else may ask at all. A service may further need a real-name level (实名等级) of the citizen
+ * asking, reached by this very sign-in.
  */
 @Component
 class AccessPolicy {
 
     private final AccessRights rights;
+    private final CaseRules cases;
 
-    AccessPolicy(AccessRights rights) {
+    @Autowired
+    AccessPolicy(AccessRights rights, ObjectProvider<CaseRules> cases) {
+        this(rights, cases.getIfAvailable());
+    }
+
+    /** @param cases the rules of cases, or null where there are none (then no case lets anyone in) */
+    AccessPolicy(AccessRights rights, CaseRules cases) {
         this.rights = rights;
+        this.cases = cases;
     }
 
     boolean clientMayUse(String clientId, ServiceDefinition service) {
@@ -42,11 +53,15 @@ class AccessPolicy {
             checkLevel(caller, service);
             return;
         }
-        if (caller.isStaff()) {
+        if (caller.isStaff() || caller.hasRole(CaseRules.PLATFORM)) {
             if (caseId == null) {
                 throw ExchangeFailure.forbidden("CASE_ID_REQUIRED",
                         "staff may ask about a person only for a case: send X-Case-Id");
             }
+            if (cases == null) {
+                throw ExchangeFailure.forbidden("CASE_NOT_FOUND", "there is no case " + caseId);
+            }
+            cases.check(caller, caseId, service, subjectIdNumber);
             return;
         }
         throw ExchangeFailure.forbidden("NOT_OWN_DATA", "a citizen may only ask about their own data");

@@ -91,6 +91,8 @@ public class DepartmentCall {
                     "the department refused the hub's credentials; the hub's configuration needs an operator");
             case ANSWER_TOO_LARGE -> new ExchangeFailure(HttpStatus.BAD_GATEWAY, code,
                     "the department's answer was larger than the hub takes from it");
+            case REFUSED -> new ExchangeFailure(HttpStatus.UNPROCESSABLE_ENTITY, code, department.reason() != null
+                    ? department.reason() : "the department refused the request");
         };
     }
 }

@@ -65,7 +65,7 @@ public class ExchangeFailure extends RuntimeException {
         return new ExchangeFailure(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", detail);
     }
 
-    static ExchangeFailure forbidden(String code, String detail) {
+    public static ExchangeFailure forbidden(String code, String detail) {
         return new ExchangeFailure(HttpStatus.FORBIDDEN, code, detail);
     }
 }

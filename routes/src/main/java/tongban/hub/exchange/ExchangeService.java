@@ -15,7 +15,7 @@ import java.time.Instant;
  * the message log before answering.
  */
 @Service
-class ExchangeService {
+public class ExchangeService {
 
     private final Admission admission;
     private final DepartmentCall departments;
@@ -33,10 +33,10 @@ class ExchangeService {
     }
 
     /** A finished call: what to send back, already serialised so that its hash is the hash of what was sent. */
-    record Answer(HttpStatus status, boolean problem, byte[] body, java.util.Map<String, String> headers) {
+    public record Answer(HttpStatus status, boolean problem, byte[] body, java.util.Map<String, String> headers) {
     }
 
-    Answer call(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
+    public Answer call(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
                 String caseId, String requestId) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();

@@ -23,6 +23,7 @@ public class ServiceRegistry {
     private final Map<String, ServiceDefinition> byAddress = new LinkedHashMap<>();
     private final Map<String, CallLimits> limits = new LinkedHashMap<>();
     private final java.util.Set<String> selfBounded = new java.util.HashSet<>();
+    private final Map<String, String> titles = new LinkedHashMap<>();
 
     public ServiceRegistry(List<DepartmentAdapter> adapters, Environment environment) {
         Map<String, String> origins = new LinkedHashMap<>();
@@ -33,6 +34,7 @@ public class ServiceRegistry {
                             + DepartmentSettings.environmentVariable(setting) + ")");
                 }
             }
+            titles.put(adapter.department(), adapter.title());
             if (adapter.boundsItsOwnCalls()) {
                 selfBounded.add(adapter.department());
             }
@@ -51,6 +53,11 @@ public class ServiceRegistry {
 
     public Optional<ServiceDefinition> find(String department, String service) {
         return Optional.ofNullable(byAddress.get(department + "/" + service));
+    }
+
+    /** The department's name as people know it, or its key when it is not on the exchange. */
+    public String title(String department) {
+        return titles.getOrDefault(department, department);
     }
 
     /** Every department with at least one service, in the order the adapters were found. */

@@ -25,15 +25,25 @@ class AccessPolicyTest {
     private static final String OWN = "460100199001011230";
     private static final String OTHER = "460100198506152341";
 
+    /** A stand-in for the cases: only CASE-1, about OTHER, at window-a, lets staff in. */
+    private static final CaseRules CASES = (caller, caseId, service, subject) -> {
+        if (!"CASE-1".equals(caseId)) {
+            throw ExchangeFailure.forbidden("CASE_NOT_FOUND", "no such case");
+        }
+        if (!OTHER.equals(subject)) {
+            throw ExchangeFailure.forbidden("CASE_NOT_ABOUT_PERSON", "another person");
+        }
+    };
+
     private final AccessPolicy policy = new AccessPolicy(new AccessRights(Map.of(
-            "portal", List.of("public-security/identity-verification", "item-library/*"))));
+            "portal", List.of("public-security/identity-verification", "item-library/*"))), CASES);
 
     private static Caller citizen(String client) {
-        return new Caller("s1", "zhangsan", client, OWN, RealNameLevel.REGISTER_CHECKED, 2, Set.of(Caller.CITIZEN), null);
+        return new Caller("s1", "zhangsan", client, OWN, RealNameLevel.REGISTER_CHECKED, 2, Set.of(Caller.CITIZEN), null, null);
     }
 
     private static Caller staff() {
-        return new Caller("s2", "wangwu", "portal", null, RealNameLevel.NONE, 2, Set.of(Caller.STAFF), null);
+        return new Caller("s2", "wangwu", "portal", null, RealNameLevel.NONE, 2, Set.of(Caller.STAFF), null, "window-a");
     }
 
     private static String code(Runnable check) {
@@ -64,12 +74,12 @@ class AccessPolicyTest {
 
     @Test
     void aLevelThreeServiceNeedsAVerifiedIdentityAndASignInAtThatLevel() {
-        AccessPolicy taxPolicy = new AccessPolicy(new AccessRights(Map.of("portal", List.of("tax/*"))));
+        AccessPolicy taxPolicy = new AccessPolicy(new AccessRights(Map.of("portal", List.of("tax/*"))), CASES);
         Caller passwordOnly = citizen("portal");
         Caller steppedUp = new Caller("s1", "zhangsan", "portal", OWN, RealNameLevel.REGISTER_CHECKED, 3,
-                Set.of(Caller.CITIZEN), null);
+                Set.of(Caller.CITIZEN), null, null);
         Caller selfDeclared = new Caller("s4", "lisi", "portal", OWN, RealNameLevel.SELF_DECLARED, 3,
-                Set.of(Caller.CITIZEN), null);
+                Set.of(Caller.CITIZEN), null, null);
 
         assertThatThrownBy(() -> taxPolicy.check(passwordOnly, CLEARANCE, OWN, null))
                 .isInstanceOfSatisfying(ExchangeFailure.class, f -> {
@@ -89,14 +99,19 @@ class AccessPolicyTest {
     }
 
     @Test
-    void staffNeedACaseToAskAboutAnyone() {
+    void staffNeedACaseThatLetsThemAskAboutSomeone() {
         assertThat(code(() -> policy.check(staff(), VERIFY, OTHER, null))).isEqualTo("CASE_ID_REQUIRED");
         assertThat(code(() -> policy.check(staff(), VERIFY, OTHER, "CASE-1"))).isEqualTo("ALLOWED");
+        assertThat(code(() -> policy.check(staff(), VERIFY, OTHER, "CASE-2"))).isEqualTo("CASE_NOT_FOUND");
+        assertThat(code(() -> policy.check(staff(), VERIFY, OWN, "CASE-1"))).isEqualTo("CASE_NOT_ABOUT_PERSON");
+        assertThat(code(() -> new AccessPolicy(new AccessRights(Map.of("portal", List.of("public-security/*"))),
+                (CaseRules) null).check(staff(), VERIFY, OTHER, "CASE-1")))
+                .as("without cases no case lets anyone in").isEqualTo("CASE_NOT_FOUND");
     }
 
     @Test
     void accountsWithoutARoleMayNotAskAboutPeople() {
-        Caller nobody = new Caller("s3", "svc", "portal", null, RealNameLevel.NONE, 0, Set.of(), null);
+        Caller nobody = new Caller("s3", "svc", "portal", null, RealNameLevel.NONE, 0, Set.of(), null, null);
         assertThat(code(() -> policy.check(nobody, VERIFY, OWN, "CASE-1"))).isEqualTo("NOT_OWN_DATA");
         assertThatCode(() -> policy.check(nobody, ITEMS, null, null)).doesNotThrowAnyException();
     }

@@ -3,6 +3,7 @@ package tongban.hub.exchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import tongban.hub.support.HubTest;
+import tongban.hub.support.WindowCases;
 import tongban.hub.support.Tokens;
 
 import java.util.List;
@@ -95,8 +96,9 @@ class DescribedDepartmentsEndToEndTest extends HubTest {
                 "{\"creditCode\": \"91460100MA5TERR00G\"}"), 502, "DEPARTMENT_ERROR");
         assertProblem(call("zhangsan", "enterprise-registration/enterprise",
                 "{\"creditCode\": \"91460100MA5TBLKY02\"}"), 503, "DEPARTMENT_UNAVAILABLE");
+        String caseNumber = WindowCases.contributionCertificate(http, json, "wangwu", "460100200001019991", "某人");
         assertProblem(call("wangwu", "social-insurance/contribution-record",
-                "{\"idNumber\": \"460100200001019991\", " + PERIOD + "}", Map.of("X-Case-Id", "SB-2020-0001")),
+                "{\"idNumber\": \"460100200001019991\", " + PERIOD + "}", Map.of("X-Case-Id", caseNumber)),
                 502, "DEPARTMENT_ERROR");
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tongban.hub.support.HubTest;
+import tongban.hub.support.WindowCases;
 import tongban.hub.support.Tokens;
 
 import java.util.Map;
@@ -110,13 +111,16 @@ class ExchangeEndToEndTest extends HubTest {
     void staffMayAskAboutOthersOnlyForACase() throws Exception {
         String body = "{\"idNumber\": \"" + LISI_ID + "\"}";
         assertProblem(call("wangwu", "public-security/household-registration", body), 403, "CASE_ID_REQUIRED");
+        assertProblem(call("wangwu", "public-security/household-registration", body,
+                Map.of("X-Case-Id", "HK-2020-000123")), 403, "CASE_NOT_FOUND");
+        String caseNumber = WindowCases.idCardRenewal(http, json, "wangwu", LISI_ID, "李四");
 
         ResponseEntity<String> withCase = call("wangwu", "public-security/household-registration", body,
-                Map.of("X-Case-Id", "HK-2020-000123"));
+                Map.of("X-Case-Id", caseNumber));
 
         assertThat(withCase.getStatusCode().value()).isEqualTo(200);
         assertThat(read(withCase).at("/data/name").asText()).isEqualTo("李四");
-        assertThat(read(withCase).path("caseId").asText()).isEqualTo("HK-2020-000123");
+        assertThat(read(withCase).path("caseId").asText()).isEqualTo(caseNumber);
     }
 
     @Test
@@ -128,8 +132,9 @@ class ExchangeEndToEndTest extends HubTest {
 
     @Test
     void soapFaultIs502WithoutTheDepartmentsInternals() throws Exception {
+        String caseNumber = WindowCases.idCardRenewal(http, json, "wangwu", "460100200001019991", "某人");
         assertProblem(call("wangwu", "public-security/identity-verification",
-                "{\"name\": \"某人\", \"idNumber\": \"460100200001019991\"}", Map.of("X-Case-Id", "C-502")),
+                "{\"name\": \"某人\", \"idNumber\": \"460100200001019991\"}", Map.of("X-Case-Id", caseNumber)),
                 502, "DEPARTMENT_ERROR");
     }
 
@@ -141,10 +146,11 @@ class ExchangeEndToEndTest extends HubTest {
 
     @Test
     void slowDepartmentIs504WithinTheConfiguredTimeout() throws Exception {
+        String caseNumber = WindowCases.idCardRenewal(http, json, "wangwu", "460100197001017772", "某人");
         long started = System.nanoTime();
 
         ResponseEntity<String> response = call("wangwu", "public-security/identity-verification",
-                "{\"name\": \"某人\", \"idNumber\": \"460100197001017772\"}", Map.of("X-Case-Id", "C-504"));
+                "{\"name\": \"某人\", \"idNumber\": \"460100197001017772\"}", Map.of("X-Case-Id", caseNumber));
 
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         assertProblem(response, 504, "DEPARTMENT_TIMEOUT");

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tongban.hub.support.HubTest;
+import tongban.hub.support.WindowCases;
 import tongban.hub.support.Tokens;
 
 import java.nio.charset.StandardCharsets;
@@ -82,8 +83,9 @@ class MessageLogEndToEndTest extends HubTest {
     @Test
     void aCitizenSeesWhoUsedTheirDataAndForWhichCase() throws Exception {
         String requestId = "log-" + UUID.randomUUID();
+        String caseNumber = WindowCases.idCardRenewal(http, json, "wangwu", "460100198506152341", "李四");
         call("wangwu", "public-security/household-registration", "{\"idNumber\": \"460100198506152341\"}",
-                requestId, "HK-2020-000777");
+                requestId, caseNumber);
 
         JsonNode uses = json.readTree(as("lisi", HttpMethod.GET, "/api/v1/me/data-usage").getBody()).path("uses");
 
@@ -95,7 +97,7 @@ class MessageLogEndToEndTest extends HubTest {
         }
         assertThat(use).as("lisi's trail holds the staff lookup").isNotNull();
         assertThat(use.path("client").asText()).isEqualTo("tongban-cli");
-        assertThat(use.path("caseId").asText()).isEqualTo("HK-2020-000777");
+        assertThat(use.path("caseId").asText()).isEqualTo(caseNumber);
         assertThat(use.path("service").asText()).isEqualTo("household-registration");
         JsonNode zhangsansUses = json.readTree(as("zhangsan", HttpMethod.GET, "/api/v1/me/data-usage").getBody());
         assertThat(zhangsansUses.findValuesAsText("requestId")).doesNotContain(requestId);

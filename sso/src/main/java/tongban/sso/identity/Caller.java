@@ -17,10 +17,12 @@ import java.util.Set;
  *                     class): 2 for the password, 3 with the one-time code; 0 when Keycloak ran no level flow
  *                     (password grant, client credentials)
  * @param actingFor  the legal person an enterprise handler (经办人) acts for, from the {@code acting_for} claim, or null
+ * @param serviceWindow the service window (窗口) a staff member works at, from the {@code service_window} claim, or
+ *                      null: whose cases they may handle
  */
 public record Caller(String subject, String username, String clientId, String idNumber,
                      RealNameLevel realNameLevel, int signInLevel, Set<String> roles,
-                     LegalPerson actingFor) {
+                     LegalPerson actingFor, String serviceWindow) {
 
     /** 法人 — an enterprise, by unified social credit code and name. */
     public record LegalPerson(String creditCode, String name) {
@@ -36,7 +38,8 @@ public record Caller(String subject, String username, String clientId, String id
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),
                 jwt.getClaimAsString("azp"), jwt.getClaimAsString("id_number"),
                 RealNameLevel.of(jwt.getClaims().get("real_name_level")), signInLevel(jwt.getClaimAsString("acr")),
-                realmRoles(jwt), actingFor(jwt));
+                realmRoles(jwt), actingFor(jwt), realmRoles(jwt).contains(STAFF)
+                        ? jwt.getClaimAsString("service_window") : null);
     }
 
     /** Keycloak's {@code acr} for the level flows is the level's number ("2", "3"); anything else counts as none. */

@@ -87,7 +87,7 @@ public record AdapterDescriptor(String source, String department, String title,
      * Pointers are JSON pointers; for XML they walk the element tree under the root element.
      */
     public record Result(String codePointer, List<String> ok, List<String> notFound, List<String> unavailable,
-                         String messagePointer, String dataPointer) {
+                         List<String> refused, String messagePointer, String dataPointer) {
     }
 
     /**

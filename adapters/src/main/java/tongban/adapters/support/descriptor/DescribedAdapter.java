@@ -58,6 +58,11 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
     }
 
     @Override
+    public String title() {
+        return descriptor.title() == null ? descriptor.department() : descriptor.title();
+    }
+
+    @Override
     public List<ServiceDefinition> services() {
         return services;
     }

@@ -139,7 +139,7 @@ public final class DescriptorParser {
 
     private Result result(JsonNode result) {
         if (result == null) {
-            return new Result(null, List.of(), List.of(), List.of(), null, "");
+            return new Result(null, List.of(), List.of(), List.of(), List.of(), null, "");
         }
         String code = pointer(result, "result", "code");
         List<String> ok = strings(result, "result", "ok");
@@ -148,7 +148,7 @@ public final class DescriptorParser {
         }
         String data = pointer(result, "result", "data");
         return new Result(code, ok, strings(result, "result", "not-found"), strings(result, "result", "unavailable"),
-                pointer(result, "result", "message"), data == null ? "" : data);
+                strings(result, "result", "refused"), pointer(result, "result", "message"), data == null ? "" : data);
     }
 
     private Map<Integer, DepartmentException.Kind> statusKinds(JsonNode statuses) {

@@ -64,8 +64,13 @@ final class ResponseMapper {
             if (result.unavailable().contains(code)) {
                 throw fail(Kind.UNAVAILABLE, code, "says it is unavailable");
             }
+            String message = result.messagePointer() == null ? "" : document.at(result.messagePointer()).asText("");
+            if (result.refused().contains(code)) {
+                throw new DepartmentException(Kind.REFUSED, descriptor.department(), code,
+                        descriptor.department() + " refused the request with '" + code + "' " + message,
+                        message.isBlank() ? null : message, null);
+            }
             if (!result.ok().contains(code)) {
-                String message = result.messagePointer() == null ? "" : document.at(result.messagePointer()).asText("");
                 throw fail(Kind.ERROR, code.isEmpty() ? null : code, "answered error '" + code + "' " + message);
             }
         }

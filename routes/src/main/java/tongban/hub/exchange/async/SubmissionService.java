@@ -78,7 +78,7 @@ public class SubmissionService {
     }
 
     /** The answer to a submit: a 202 with the submission, or a problem. */
-    record Accepted(Submission submission, boolean repeated) {
+    public record Accepted(Submission submission, boolean repeated) {
     }
 
     private final Admission admission;
@@ -124,7 +124,7 @@ public class SubmissionService {
      *                       with a different request is refused (422 {@code IDEMPOTENCY_KEY_REUSED})
      * @throws ExchangeFailure when the submission is refused (it is logged first)
      */
-    Accepted submit(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
+    public Accepted submit(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
                     String caseId, String idempotencyKey, String requestId) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
@@ -318,7 +318,7 @@ public class SubmissionService {
                 properties.maxAge());
     }
 
-    Optional<Submission> find(String id) {
+    public Optional<Submission> find(String id) {
         return store.find(id);
     }
 

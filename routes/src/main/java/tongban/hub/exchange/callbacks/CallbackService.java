@@ -42,8 +42,8 @@ class CallbackService {
     static final String TOPIC_PREFIX = "tongban.events.";
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    /** The outcome: the stored event, and whether it had been received before. */
-    record Received(ObjectNode event, boolean repeated) {
+    /** The outcome: the stored event, whether it had been received before, and the case it was about (or null). */
+    record Received(ObjectNode event, boolean repeated, String caseId) {
     }
 
     private final Map<String, CallbackDefinition> callbacks = new LinkedHashMap<>();
@@ -54,9 +54,12 @@ class CallbackService {
     private final CanonicalAnswers answers;
     private final ExchangeProperties exchange;
     private final ObjectMapper json;
+    private final List<NoticeListener> listeners;
 
     CallbackService(List<DepartmentAdapter> adapters, JdbcTemplate jdbc, TransactionTemplate tx, JmsTemplate jms,
-                    MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange, ObjectMapper json) {
+                    MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange, ObjectMapper json,
+                    List<NoticeListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         adapters.forEach(a -> a.callbacks().forEach(c -> callbacks.put(c.address(), c)));
         this.jdbc = jdbc;
         this.tx = tx;
@@ -77,11 +80,11 @@ class CallbackService {
         try {
             Received received = take(caller, department, name, body, requestId, started);
             log(requestId, started, startNanos, caller, department, name, received.repeated() ? "REPEATED" : "EVENT",
-                    received.repeated() ? 200 : 202, raw, answers.bytes(received.event()));
+                    received.repeated() ? 200 : 202, raw, answers.bytes(received.event()), received.caseId());
             return received;
         } catch (ExchangeFailure failure) {
             log(requestId, started, startNanos, caller, department, name, failure.code(), failure.status().value(), raw,
-                    answers.problem(failure));
+                    answers.problem(failure), null);
             throw failure;
         }
     }
@@ -114,7 +117,10 @@ class CallbackService {
         return tx.execute(status -> store(department, name, eventId, requestId, received, event));
     }
 
-    /** Records the event and publishes it in one go: if the broker refuses, the record is rolled back too. */
+    /**
+     * Records the event, lets the listeners act on it and publishes it in one go: if a listener refuses or the broker
+     * does, the record is rolled back too.
+     */
     private Received store(String department, String name, String eventId, String requestId, Instant received,
                            ObjectNode event) {
         try {
@@ -124,7 +130,13 @@ class CallbackService {
         } catch (DuplicateKeyException repeat) {
             String first = jdbc.queryForObject("SELECT event_body FROM callback_event WHERE department = ? AND "
                     + "callback = ? AND event_id = ?", String.class, department, name, eventId);
-            return new Received(parse(first), true);
+            ObjectNode earlier = parse(first);
+            return new Received(earlier, true, earlier.path("data").path("caseNumber").asText(null));
+        }
+        String caseId = null;
+        for (NoticeListener listener : listeners) {
+            String about = listener.received(department, name, event);
+            caseId = about != null ? about : caseId;
         }
         try {
             jms.execute(session -> {
@@ -140,7 +152,7 @@ class CallbackService {
             throw new ExchangeFailure(HttpStatus.SERVICE_UNAVAILABLE, "EVENT_BUS_UNAVAILABLE",
                     "the notice could not be published; send it again later", 5);
         }
-        return new Received(event, false);
+        return new Received(event, false, caseId);
     }
 
     private ObjectNode parse(String stored) {
@@ -152,9 +164,9 @@ class CallbackService {
     }
 
     private void log(String requestId, Instant started, long startNanos, Caller caller, String department, String name,
-                     String outcome, int status, byte[] raw, byte[] answer) {
+                     String outcome, int status, byte[] raw, byte[] answer, String caseId) {
         messageLog.record(new LogEntry(requestId, started, caller.clientId(), caller.subject(), caller.username(), null,
-                CanonicalAnswers.cut(department), CanonicalAnswers.cut(name), null, outcome, status,
+                CanonicalAnswers.cut(department), CanonicalAnswers.cut(name), caseId, outcome, status,
                 (System.nanoTime() - startNanos) / 1_000_000, Hashing.sha256(raw),
                 Hashing.sha256(answer == null ? new byte[0] : answer)), exchange.logWaitTimeout());
     }

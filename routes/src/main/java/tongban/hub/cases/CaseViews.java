@@ -1,0 +1,132 @@
+package tongban.hub.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+import tongban.adapters.support.ResidentIdNumber;
+import tongban.hub.calendar.WorkingCalendar;
+import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.web.BeijingTime;
+import tongban.sso.identity.Caller;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cases as the API and the pages show them: statuses, outcomes, departments and materials in words, the due date
+ * with the working days left, finished early or overdue, the history, the parts and where each material came from.
+ * Who may see a case: its applicant, staff of its window, operations.
+ */
+@Component
+class CaseViews {
+
+    record Summary(String caseNumber, String title, boolean bundle, String status, String statusWords, String outcome,
+                   String outcomeWords, String reason, String department, String departmentName, String channel,
+                   String applicantName, String applicantIdNumber, Instant submittedAt, LocalDate acceptedOn,
+                   LocalDate dueOn, boolean dueDateProvisional, Integer remainingWorkingDays, Instant finishedAt,
+                   Boolean finishedEarly, boolean overdue) {
+    }
+
+    record HistoryLine(Instant at, String status, String statusWords, String note, String by) {
+    }
+
+    record MaterialView(String material, String source, String sourceWords, String department, String departmentName,
+                        Instant fetchedAt, String logRequestId, JsonNode content) {
+    }
+
+    record ConsentView(String material, String department, String departmentName, String service, Instant givenAt,
+                       Instant revokedAt) {
+    }
+
+    record Detail(Summary summary, String itemCode, String result, String departmentRef, String serviceWindow,
+                  String actingForName, JsonNode form, List<HistoryLine> history, List<Detail> parts,
+                  List<MaterialView> materials, List<ConsentView> consents) {
+    }
+
+    private final CaseStore store;
+    private final WorkingCalendar calendar;
+    private final ServiceRegistry registry;
+    private final ObjectMapper json;
+
+    CaseViews(CaseStore store, WorkingCalendar calendar, ServiceRegistry registry, ObjectMapper json) {
+        this.store = store;
+        this.calendar = calendar;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    /** Whether the caller may see the case (a part: as its bundle's applicant may). */
+    boolean maySee(Caller caller, CaseRecord c) {
+        if (caller.hasRole(Caller.OPS)) {
+            return true;
+        }
+        if (caller.isStaff()) {
+            return c.serviceWindow().equals(caller.serviceWindow());
+        }
+        return c.applicantSubject() != null && c.applicantSubject().equals(caller.subject());
+    }
+
+    Optional<Detail> detail(Caller caller, String caseNumber) {
+        return store.find(caseNumber).filter(c -> maySee(caller, c)).map(this::detail);
+    }
+
+    Detail detail(CaseRecord c) {
+        List<Detail> parts = c.isBundle() ? store.parts(c.caseNumber()).stream().map(this::detail).toList() : List.of();
+        return new Detail(summary(c), c.itemCode(), c.resultRef(), c.departmentRef(), c.serviceWindow(),
+                c.actingForName(), read(c.formJson()),
+                store.events(c.caseNumber()).stream().map(e -> new HistoryLine(e.at(), e.status().name(),
+                        e.status().words(), e.note(), by(e.actor()))).toList(),
+                parts,
+                store.materials(c.caseNumber()).stream().map(m -> new MaterialView(m.material(), m.source(),
+                        "SHARED".equals(m.source()) ? "数据共享获取" : "需提交材料", m.department(),
+                        m.department() == null ? null : registry.title(m.department()), m.fetchedAt(),
+                        m.logRequestId(), m.content() == null ? null : read(m.content()))).toList(),
+                store.consents(c.caseNumber()).stream().map(k -> new ConsentView(k.material(), k.department(),
+                        registry.title(k.department()), k.service(), k.givenAt(), k.revokedAt())).toList());
+    }
+
+    Summary summary(CaseRecord c) {
+        LocalDate today = LocalDate.now(BeijingTime.ZONE);
+        LocalDate finishedOn = c.finishedAt() == null ? null : LocalDate.ofInstant(c.finishedAt(), BeijingTime.ZONE);
+        Integer remaining = c.dueOn() == null || c.status().isFinal() ? null
+                : calendar.workingDaysBetween(today, c.dueOn());
+        Boolean early = c.status() == CaseStatus.FINISHED && c.dueOn() != null ? finishedOn.isBefore(c.dueOn()) : null;
+        boolean overdue = c.dueOn() != null && (c.status() == CaseStatus.FINISHED ? finishedOn.isAfter(c.dueOn())
+                : !c.status().isFinal() && today.isAfter(c.dueOn()));
+        return new Summary(c.caseNumber(), c.title(), c.isBundle(), c.status().name(), c.status().words(),
+                c.outcome() == null ? null : c.outcome().name(), c.outcome() == null ? null : c.outcome().words(),
+                c.reason(), c.department(), c.department() == null ? null : registry.title(c.department()),
+                c.channel(), c.applicantName(), ResidentIdNumber.mask(c.applicantIdNumber()), c.submittedAt(),
+                c.acceptedOn(), c.dueOn(), c.dueOn() != null && !calendar.isPublished(c.dueOn()), remaining,
+                c.finishedAt(), early, overdue);
+    }
+
+    /** Who did it, in words: the department's name for its notices, 平台 for the platform, else the account. */
+    private String by(String actor) {
+        if (actor.startsWith("department:")) {
+            return registry.title(actor.substring("department:".length()));
+        }
+        if ("platform".equals(actor)) {
+            return "平台";
+        }
+        return actor.startsWith("staff:") ? "窗口 " + actor.substring(6) : actor;
+    }
+
+    private JsonNode read(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (Exception e) {
+            return json.createObjectNode();
+        }
+    }
+
+    /** A form definition as the API shows it. */
+    static Map<String, Object> field(FormField f) {
+        return f.choices().isEmpty()
+                ? Map.of("name", f.name(), "label", f.label(), "type", f.type())
+                : Map.of("name", f.name(), "label", f.label(), "type", f.type(), "choices", f.choices());
+    }
+}

@@ -1,0 +1,319 @@
+package tongban.hub.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tongban.adapters.support.UnifiedSocialCreditCode;
+import tongban.hub.calendar.WorkingCalendar;
+import tongban.hub.support.HubTest;
+import tongban.hub.support.Tokens;
+import tongban.hub.support.WindowCases;
+import tongban.hub.web.BeijingTime;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Cases against the real parts: Keycloak tokens for applicants, staff and the department systems, the asynchronous
+ * exchange on the embedded broker, the database, and the departments' stubs taking the applications. The departments'
+ * decisions come back as their own notices, in their own words, sent with their own client-credentials tokens.
+ */
+class CasesEndToEndTest extends HubTest {
+
+    private static final String CHENJING = "460100199203154520";
+    private static final String ZHANGSAN = "460100199001011230";
+    private static final String LISI = "460100198506152341";
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    WorkingCalendar calendar;
+
+    private ResponseEntity<String> as(String token, HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        if (body != null) {
+            headers.set("Content-Type", "application/json");
+        }
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private JsonNode caseOf(String user, String number) throws Exception {
+        ResponseEntity<String> found = as(Tokens.of(user), HttpMethod.GET, "/api/v1/cases/" + number, null);
+        assertThat(found.getStatusCode().value()).as(found.getBody()).isEqualTo(200);
+        return read(found);
+    }
+
+    private JsonNode part(JsonNode bundle, String partTitle) {
+        for (JsonNode p : bundle.path("parts")) {
+            if (p.at("/summary/title").asText().equals(partTitle)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no part " + partTitle + " in " + bundle);
+    }
+
+    private String departmentRefOnceDelivered(String user, String parent, String partTitle) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !part(caseOf(user, parent), partTitle).path("departmentRef").isNull());
+        try {
+            return part(caseOf(user, parent), partTitle).path("departmentRef").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private ResponseEntity<String> notice(String client, String secret, String callback, String body) {
+        return WindowCases.post(http, Tokens.ofClient(client, secret), "/api/v1/callbacks/" + callback, body);
+    }
+
+    private static String now(DateTimeFormatter format) {
+        return LocalDateTime.now(BeijingTime.ZONE).format(format);
+    }
+
+    private ResponseEntity<String> registration(String partNumber, String status, String extra) {
+        return notice("enterprise-registration-system", "demo-only-enterprise-registration-secret",
+                "enterprise-registration/application-status", "{\"tzbh\":\"SCJG-" + UUID.randomUUID()
+                        + "\",\"wbywh\":\"" + partNumber + "\",\"sqbh\":\"SL" + partNumber.substring(2)
+                        + "\",\"blzt\":\"" + status + "\",\"blsj\":\"" + now(COMPACT) + "\"" + extra + "}");
+    }
+
+    private ResponseEntity<String> seal(String partNumber, String status, String extra) {
+        return notice("public-security-system", "demo-only-public-security-secret", "public-security/seal-status",
+                "{\"tzbh\":\"YZ-" + UUID.randomUUID() + "\",\"ywbh\":\"" + partNumber + "\",\"zt\":\"" + status
+                        + "\",\"sj\":\"" + now(DASHED) + "\"" + extra + "}");
+    }
+
+    private ResponseEntity<String> tax(String partNumber, String status, String extra) {
+        return notice("tax-system", "demo-only-tax-system-secret", "tax/taxpayer-registration-status",
+                "{\"tzlsh\":\"SW-" + UUID.randomUUID() + "\",\"wbywbh\":\"" + partNumber + "\",\"slzt\":\"" + status
+                        + "\",\"clsj\":\"" + now(DASHED) + "\"" + extra + "}");
+    }
+
+    private ResponseEntity<String> insurance(String partNumber, String status, String extra) {
+        return notice("social-insurance-system", "demo-only-social-insurance-secret",
+                "social-insurance/registration-status", "{\"xxid\":\"SB-" + UUID.randomUUID() + "\",\"wbjbh\":\""
+                        + partNumber + "\",\"aae016\":\"" + status + "\",\"aae036\":\"" + now(COMPACT) + "\"" + extra + "}");
+    }
+
+    private static void taken(ResponseEntity<String> notice) {
+        assertThat(notice.getStatusCode().value()).as(notice.getBody()).isEqualTo(202);
+    }
+
+    private static final String OPENING_FORM = "{\"enterpriseName\":\"海口市椰林云计算有限公司\",\"enterpriseType\":\"1100\","
+            + "\"registeredCapital\":100,\"address\":\"海南省海口市龙华区滨海大道1号\",\"businessScope\":\"软件开发\","
+            + "\"legalRepresentative\":\"陈静\",\"legalRepresentativeIdNumber\":\"" + CHENJING + "\","
+            + "\"sealKinds\":\"0102\",\"invoiceKind\":\"026\",\"invoiceCount\":25,\"employees\":8}";
+
+    private String applyForEnterpriseOpening() throws Exception {
+        ResponseEntity<String> applied = as(Tokens.of("chenjing"), HttpMethod.POST, "/api/v1/cases",
+                "{\"bundle\":\"enterprise-opening\",\"form\":" + OPENING_FORM
+                        + ",\"consents\":[\"public-security/household-registration\"]}");
+        assertThat(applied.getStatusCode().value()).as(applied.getBody()).isEqualTo(201);
+        JsonNode created = read(applied);
+        String number = created.at("/summary/caseNumber").asText();
+        assertThat(number).matches("TB[0-9]{14}");
+        assertThat(applied.getHeaders().getLocation()).hasToString("/api/v1/cases/" + number);
+        assertThat(created.path("parts")).hasSize(4);
+        return number;
+    }
+
+    @Test
+    void aBundleAppliedForOnceGoesThroughAllFourDepartmentsAndFinishesWithOneStatus() throws Exception {
+        String parent = applyForEnterpriseOpening();
+        String registration = parent + "-01";
+
+        // registration goes first, with the household registration fetched (consented) instead of handed in
+        assertThat(departmentRefOnceDelivered("chenjing", parent, "企业设立登记")).isEqualTo("SL" + registration.substring(2));
+        ENTERPRISE_REGISTRATION.verify(postRequestedFor(urlPathEqualTo("/qydj/api/v2/sqsl/slsq"))
+                .withRequestBody(matchingJsonPath("$.wbywh", com.github.tomakehurst.wiremock.client.WireMock.equalTo(registration)))
+                .withRequestBody(matchingJsonPath("$.qymc", com.github.tomakehurst.wiremock.client.WireMock.equalTo("海口市椰林云计算有限公司"))));
+        JsonNode material = part(caseOf("chenjing", parent), "企业设立登记").path("materials").get(0);
+        assertThat(material.path("source").asText()).isEqualTo("SHARED");
+        assertThat(material.path("sourceWords").asText()).isEqualTo("数据共享获取");
+        assertThat(material.path("departmentName").asText()).isEqualTo("海口市公安局");
+        assertThat(jdbc.queryForObject("SELECT case_id FROM message_log WHERE request_id = ?", String.class,
+                material.path("logRequestId").asText())).as("the fetch is on the record under its case").isEqualTo(registration);
+        assertThat(part(caseOf("chenjing", parent), "公章刻制备案").at("/summary/statusWords").asText()).isEqualTo("已提交");
+        assertThat(part(caseOf("chenjing", parent), "公章刻制备案").path("departmentRef").isNull())
+                .as("the seal waits for the licence").isTrue();
+
+        // the registration system accepts, then approves with the new enterprise's credit code
+        String creditCode = "91460100MA5TYL0" + "01";
+        creditCode = creditCode.substring(0, 17) + UnifiedSocialCreditCode.checkCharacter(creditCode.substring(0, 17));
+        taken(registration(registration, "01", ""));
+        assertThat(caseOf("chenjing", parent).at("/summary/statusWords").asText()).isEqualTo("办理中");
+        taken(registration(registration, "04", ",\"tyshxydm\":\"" + creditCode + "\",\"blyj\":\"准予设立登记\""));
+
+        // then the other three go out together, each with the credit code filled in from the registration
+        String sealRef = departmentRefOnceDelivered("chenjing", parent, "公章刻制备案");
+        assertThat(sealRef).isEqualTo("YZ" + (parent + "-02").substring(2));
+        departmentRefOnceDelivered("chenjing", parent, "新办纳税人涉税事项");
+        departmentRefOnceDelivered("chenjing", parent, "单位参保登记");
+        TAX.verify(postRequestedFor(urlPathEqualTo("/openapi/tax/v1/xbnsr/sq"))
+                .withRequestBody(containing("\"nsrsbh\":\"" + creditCode + "\"")));
+        SOCIAL_INSURANCE.verify(postRequestedFor(urlPathEqualTo("/sbjk/services/dwcbdj"))
+                .withRequestBody(containing("<aab998>" + creditCode + "</aab998>")));
+
+        taken(seal(parent + "-02", "2", ",\"yzbm\":\"4601000123456\""));
+        taken(tax(parent + "-03", "Y", ""));
+        taken(tax(parent + "-03", "W", ",\"fpdm\":\"FP2026-0001\""));
+        assertThat(caseOf("chenjing", parent).at("/summary/status").asText()).isEqualTo("IN_PROGRESS");
+        taken(insurance(parent + "-04", "30", ",\"cbbh\":\"46010012345678\""));
+
+        JsonNode done = caseOf("chenjing", parent);
+        assertThat(done.at("/summary/status").asText()).isEqualTo("FINISHED");
+        assertThat(done.at("/summary/outcomeWords").asText()).isEqualTo("办结（准予）");
+        assertThat(done.path("parts")).allSatisfy(p -> assertThat(p.at("/summary/status").asText()).isEqualTo("FINISHED"));
+        assertThat(part(done, "公章刻制备案").path("result").asText()).isEqualTo("4601000123456");
+        LocalDate today = LocalDate.now(BeijingTime.ZONE);
+        // registration: 1 working day promised, finished today → early; the seal is 即办: due today, on time, not early
+        assertThat(part(done, "企业设立登记").at("/summary/dueOn").asText()).isEqualTo(calendar.dueDate(today, 1).toString());
+        assertThat(part(done, "企业设立登记").at("/summary/finishedEarly").asBoolean()).isTrue();
+        assertThat(part(done, "公章刻制备案").at("/summary/dueOn").asText()).isEqualTo(calendar.dueDate(today, 0).toString());
+        assertThat(part(done, "公章刻制备案").at("/summary/finishedEarly").asBoolean()).isEqualTo(!calendar.isWorkingDay(today));
+        assertThat(done.at("/summary/dueOn").asText()).as("the bundle is due when its last part is")
+                .isEqualTo(calendar.dueDate(today, 3).toString());
+        assertThat(done.path("history").get(done.path("history").size() - 1).path("by").asText()).isEqualTo("平台");
+        assertThat(jdbc.queryForList("SELECT outcome FROM message_log WHERE case_id = ? ORDER BY seq", String.class, parent))
+                .as("every change of the bundle is in the message log")
+                .containsSubsequence("CASE_SUBMITTED", "CASE_IN_PROGRESS", "CASE_FINISHED");
+
+        JsonNode mine = read(as(Tokens.of("chenjing"), HttpMethod.GET, "/api/v1/cases", null));
+        assertThat(mine.findValuesAsText("caseNumber")).contains(parent).doesNotContain(registration);
+    }
+
+    @Test
+    void aPartAskingForACorrectionBringsTheBundleBackAndTheResubmissionGoesOutAgain() throws Exception {
+        String parent = applyForEnterpriseOpening();
+        String registration = parent + "-01";
+        departmentRefOnceDelivered("chenjing", parent, "企业设立登记");
+
+        taken(registration(registration, "03", ",\"blyj\":\"经营范围表述不规范，请按国民经济行业分类填写\""));
+
+        JsonNode back = caseOf("chenjing", parent);
+        assertThat(back.at("/summary/status").asText()).isEqualTo("CORRECTION_REQUESTED");
+        assertThat(back.at("/summary/reason").asText()).contains("企业设立登记", "经营范围表述不规范");
+
+        ResponseEntity<String> resubmitted = as(Tokens.of("chenjing"), HttpMethod.POST,
+                "/api/v1/cases/" + parent + "/resubmission", "{\"form\":{\"businessScope\":\"软件开发；信息系统集成服务\"}}");
+        assertThat(resubmitted.getStatusCode().value()).as(resubmitted.getBody()).isEqualTo(200);
+        assertThat(read(resubmitted).at("/summary/status").asText()).isEqualTo("SUBMITTED");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> ENTERPRISE_REGISTRATION.verify(
+                postRequestedFor(urlPathEqualTo("/qydj/api/v2/sqsl/slsq"))
+                        .withRequestBody(containing("信息系统集成服务"))
+                        .withRequestBody(containing(registration))));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE case_id = ?", Integer.class, registration))
+                .as("one submission per round").isEqualTo(2);
+
+        // answering a correction that nobody asked for is refused
+        ResponseEntity<String> again = as(Tokens.of("chenjing"), HttpMethod.POST,
+                "/api/v1/cases/" + parent + "/resubmission", "{\"form\":{}}");
+        assertProblem(again, 409, "CASE_STATUS_CONFLICT");
+    }
+
+    @Test
+    void withoutConsentNothingIsFetchedAndTheExchangeRefusesAnyoneWhoTries() throws Exception {
+        int householdCallsBefore = PUBLIC_SECURITY.findAll(postRequestedFor(urlPathEqualTo("/rkxx/services/RkxxService"))
+                .withRequestBody(containing(ZHANGSAN))).size();
+        ResponseEntity<String> applied = as(Tokens.of("zhangsan"), HttpMethod.POST, "/api/v1/cases",
+                "{\"item\":\"11460100MB1926354K4000303005000\",\"form\":{\"contributionGrade\":\"500\",\"phone\":\"13800000000\"}}");
+        assertThat(applied.getStatusCode().value()).as(applied.getBody()).isEqualTo(201);
+        String number = read(applied).at("/summary/caseNumber").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !caseOf("zhangsan", number).path("departmentRef").isNull());
+
+        JsonNode c = caseOf("zhangsan", number);
+        assertThat(c.path("materials").get(0).path("source").asText()).isEqualTo("TO_HAND_IN");
+        assertThat(c.path("materials").get(0).path("material").asText()).isEqualTo("户口簿");
+        // the online window's staff, on this very case, are refused by the exchange for want of consent
+        assertProblem(call("wangwu", "public-security/household-registration", "{\"idNumber\":\"" + ZHANGSAN + "\"}",
+                Map.of("X-Case-Id", number)), 403, "CONSENT_MISSING");
+        assertThat(PUBLIC_SECURITY.findAll(postRequestedFor(urlPathEqualTo("/rkxx/services/RkxxService"))
+                .withRequestBody(containing(ZHANGSAN))).size()).as("nothing reached public security")
+                .isEqualTo(householdCallsBefore);
+    }
+
+    @Test
+    void staffReadAPersonsDataOnlyThroughAnOpenCaseOfTheirWindowThatNeedsIt() throws Exception {
+        String number = WindowCases.idCardRenewal(http, json, "wangwu", LISI, "李四");
+        String household = "{\"idNumber\":\"" + LISI + "\"}";
+
+        assertThat(call("wangwu", "public-security/household-registration", household, Map.of("X-Case-Id", number))
+                .getStatusCode().value()).isEqualTo(200);
+        assertProblem(call("qianqi", "public-security/household-registration", household,
+                Map.of("X-Case-Id", number)), 403, "CASE_NOT_AT_YOUR_WINDOW");
+        assertProblem(call("wangwu", "public-security/household-registration", "{\"idNumber\":\"" + ZHANGSAN + "\"}",
+                Map.of("X-Case-Id", number)), 403, "CASE_NOT_ABOUT_PERSON");
+        assertProblem(call("wangwu", "social-insurance/contribution-record", "{\"idNumber\":\"" + LISI
+                + "\",\"fromMonth\":\"2020-01\",\"toMonth\":\"2020-06\"}", Map.of("X-Case-Id", number)),
+                403, "DATA_NOT_NEEDED_FOR_CASE");
+        assertProblem(call("wangwu", "public-security/household-registration", household,
+                Map.of("X-Case-Id", "TB20200101999999")), 403, "CASE_NOT_FOUND");
+
+        // the window accepts (due in the item's 30 working days) and finishes it; then the case lets nobody in
+        String token = Tokens.of("wangwu");
+        JsonNode accepted = read(as(token, HttpMethod.POST, "/api/v1/cases/" + number + "/decision", "{\"decision\":\"accept\"}"));
+        assertThat(accepted.at("/summary/dueOn").asText())
+                .isEqualTo(calendar.dueDate(LocalDate.now(BeijingTime.ZONE), 30).toString());
+        assertProblem(as(Tokens.of("qianqi"), HttpMethod.POST, "/api/v1/cases/" + number + "/decision",
+                "{\"decision\":\"approve\"}"), 403, "CASE_NOT_AT_YOUR_WINDOW");
+        JsonNode finished = read(as(token, HttpMethod.POST, "/api/v1/cases/" + number + "/decision",
+                "{\"decision\":\"approve\",\"result\":\"身份证受理回执 HK0001\"}"));
+        assertThat(finished.at("/summary/status").asText()).isEqualTo("FINISHED");
+        assertProblem(call("wangwu", "public-security/household-registration", household,
+                Map.of("X-Case-Id", number)), 403, "CASE_CLOSED");
+        assertProblem(as(Tokens.of("lisi"), HttpMethod.GET, "/api/v1/cases/" + number, null), 404, "CASE_NOT_FOUND");
+    }
+
+    @Test
+    void aNoticeAboutAnUnknownCaseAnotherDepartmentsCaseOrFromTheWrongSystemIsRefusedAndNothingIsKept() throws Exception {
+        String parent = applyForEnterpriseOpening();
+        Integer eventsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM callback_event", Integer.class);
+
+        assertProblem(registration("TB20200101000999-01", "01", ""), 404, "UNKNOWN_CASE");
+        assertProblem(tax(parent + "-01", "Y", ""), 403, "CASE_OF_ANOTHER_DEPARTMENT");
+        ResponseEntity<String> wrongSystem = notice("tax-system", "demo-only-tax-system-secret",
+                "enterprise-registration/application-status", "{\"tzbh\":\"X-1\",\"wbywh\":\"" + parent
+                        + "-01\",\"blzt\":\"04\",\"blsj\":\"" + now(COMPACT) + "\"}");
+        assertProblem(wrongSystem, 403, "NOT_THE_DEPARTMENT_SYSTEM");
+        assertProblem(registration(parent + "-01", "02", ""), 400, "INVALID_REQUEST"); // 不予受理 without a reason
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM callback_event", Integer.class)).isEqualTo(eventsBefore);
+        assertThat(caseOf("chenjing", parent).at("/summary/status").asText()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void aBadApplicationIsA400InWordsAndNothingIsWritten() throws Exception {
+        Integer casesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM service_case", Integer.class);
+        ResponseEntity<String> noName = as(Tokens.of("chenjing"), HttpMethod.POST, "/api/v1/cases",
+                "{\"bundle\":\"enterprise-opening\",\"form\":" + OPENING_FORM.replace("\"海口市椰林云计算有限公司\"", "\"\"") + "}");
+        assertProblem(noName, 400, "INVALID_REQUEST");
+        assertThat(read(noName).path("detail").asText()).contains("enterpriseName");
+        assertProblem(as(Tokens.of("chenjing"), HttpMethod.POST, "/api/v1/cases",
+                "{\"bundle\":\"enterprise-opening\",\"form\":" + OPENING_FORM.replace("\"026\"", "\"999\"") + "}"),
+                400, "INVALID_REQUEST");
+        assertProblem(as(Tokens.of("chenjing"), HttpMethod.POST, "/api/v1/cases",
+                "{\"bundle\":\"no-such-bundle\",\"form\":{}}"), 404, "UNKNOWN_BUNDLE");
+        assertProblem(as(Tokens.of("zhaoliu"), HttpMethod.POST, "/api/v1/cases",
+                "{\"bundle\":\"enterprise-opening\",\"form\":" + OPENING_FORM + "}"), 403, "NOT_AN_APPLICANT");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM service_case", Integer.class)).isEqualTo(casesBefore);
+    }
+}
