@@ -18,7 +18,6 @@ import tongban.sso.identity.Caller;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +37,11 @@ class CaseController {
     private final Applications applications;
     private final ServiceRegistry registry;
     private final JsonRequests requests;
+    private final Cases facade;
 
     CaseController(CaseService cases, CaseViews views, CaseStore store, Applications applications,
-                   ServiceRegistry registry, JsonRequests requests) {
+                   ServiceRegistry registry, JsonRequests requests, Cases facade) {
+        this.facade = facade;
         this.cases = cases;
         this.views = views;
         this.store = store;
@@ -143,32 +144,9 @@ class CaseController {
                             HttpServletRequest request) throws IOException {
         JsonNode body = requests.read(request).json();
         Caller caller = Caller.from(jwt);
-        String decision = body.path("decision").asText("");
-        String reason = text(body, "reason");
-        String result = text(body, "result");
-        CaseProgress.Step step = switch (decision) {
-            case "accept" -> step(CaseStatus.ACCEPTED, null, null, null, caller);
-            case "not-accept" -> step(CaseStatus.NOT_ACCEPTED, null, required(reason), null, caller);
-            case "request-correction" -> step(CaseStatus.CORRECTION_REQUESTED, null, required(reason), null, caller);
-            case "approve" -> step(CaseStatus.FINISHED, CaseStatus.Outcome.APPROVED, reason, result, caller);
-            case "refuse" -> step(CaseStatus.FINISHED, CaseStatus.Outcome.REFUSED, required(reason), null, caller);
-            default -> throw CaseFailure.invalid("请选择受理、不予受理、补正或办结",
-                    "decision must be accept, not-accept, request-correction, approve or refuse");
-        };
-        return views.detail(cases.decide(caller, caseNumber, step));
-    }
-
-    private static CaseProgress.Step step(CaseStatus to, CaseStatus.Outcome outcome, String reason, String result,
-                                          Caller caller) {
-        return new CaseProgress.Step(to, outcome, reason, result, Instant.now(), "staff:" + caller.username(),
+        facade.decide(caller, caseNumber, body.path("decision").asText(""), text(body, "reason"), text(body, "result"),
                 RequestIdFilter.current());
-    }
-
-    private static String required(String reason) {
-        if (reason == null) {
-            throw CaseFailure.invalid("请填写理由", "this decision needs a reason");
-        }
-        return reason;
+        return views.detail(caller, caseNumber).orElseThrow(() -> CaseFailure.notFound(caseNumber));
     }
 
     private static String text(JsonNode node, String field) {

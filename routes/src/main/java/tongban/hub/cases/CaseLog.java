@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Puts every change of a case in the message log, once the change is committed (a change rolled back is not on the
- * record): outcome {@code CASE_<STATUS>}, the case number, the applicant as the data subject and a hash of the
- * change. The case's own history ({@code case_event}) is written in the change's transaction.
+ * record): outcome {@code CASE_<STATUS>}, the case number, who moved it and a hash of the change. The case's own history ({@code case_event}) is written in the change's transaction.
  */
 @Component
 class CaseLog {
@@ -34,8 +33,9 @@ class CaseLog {
     void changed(CaseRecord c, CaseProgress.Step step) {
         String change = c.caseNumber() + "|" + step.to() + "|" + step.outcome() + "|" + step.reason() + "|"
                 + step.result() + "|" + step.actor() + "|" + step.at();
+        // no data subject: a change of a case is not a use of the applicant's data (their trail shows the fetches)
         LogEntry entry = new LogEntry(requestId(step, c), step.at(), "tongban-cases", null, step.actor(),
-                c.applicantIdNumber(), c.department() == null ? "tongban" : c.department(), SERVICE, c.caseNumber(),
+                null, c.department() == null ? "tongban" : c.department(), SERVICE, c.caseNumber(),
                 "CASE_" + step.to().name(), 200, 0, Hashing.sha256(change.getBytes(StandardCharsets.UTF_8)),
                 Hashing.sha256((c.caseNumber() + "|" + c.version()).getBytes(StandardCharsets.UTF_8)));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -105,6 +105,9 @@ class CaseProgress {
                 }
                 if (step.to() == CaseStatus.FINISHED) {
                     finished = step.at();
+                    if ("READY".equals(dispatch) || "WAITING".equals(dispatch)) {
+                        dispatch = "CANCELLED"; // decided before it went out: nothing more to send
+                    }
                 }
                 if (step.to() != CaseStatus.FINISHED) {
                     reason = step.reason();

@@ -21,27 +21,27 @@ import java.util.Optional;
  * Who may see a case: its applicant, staff of its window, operations.
  */
 @Component
-class CaseViews {
+public class CaseViews {
 
-    record Summary(String caseNumber, String title, boolean bundle, String status, String statusWords, String outcome,
+    public record Summary(String caseNumber, String title, boolean bundle, String status, String statusWords, String outcome,
                    String outcomeWords, String reason, String department, String departmentName, String channel,
                    String applicantName, String applicantIdNumber, Instant submittedAt, LocalDate acceptedOn,
                    LocalDate dueOn, boolean dueDateProvisional, Integer remainingWorkingDays, Instant finishedAt,
                    Boolean finishedEarly, boolean overdue) {
     }
 
-    record HistoryLine(Instant at, String status, String statusWords, String note, String by) {
+    public record HistoryLine(Instant at, String status, String statusWords, String note, String by) {
     }
 
-    record MaterialView(String material, String source, String sourceWords, String department, String departmentName,
+    public record MaterialView(String material, String source, String sourceWords, String department, String departmentName,
                         Instant fetchedAt, String logRequestId, JsonNode content) {
     }
 
-    record ConsentView(String material, String department, String departmentName, String service, Instant givenAt,
+    public record ConsentView(String material, String department, String departmentName, String service, Instant givenAt,
                        Instant revokedAt) {
     }
 
-    record Detail(Summary summary, String itemCode, String result, String departmentRef, String serviceWindow,
+    public record Detail(Summary summary, String itemCode, String result, String departmentRef, String serviceWindow,
                   String actingForName, JsonNode form, List<HistoryLine> history, List<Detail> parts,
                   List<MaterialView> materials, List<ConsentView> consents) {
     }

@@ -7,18 +7,40 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import tongban.adapters.support.ResidentIdNumber;
 import tongban.hub.messagelog.DataUsage;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import tongban.hub.cases.Cases;
+import tongban.hub.exchange.ServiceRegistry;
+import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
 
-/** 通办门户 — the citizen's page: who they are signed in as, the department portals, and who used their data. */
+/**
+ * 通办门户 — the citizen's page: who they are signed in as, what they can do, their latest cases, the department
+ * portals, and who used their data — in words (the system's and department's names, the service's title, what came
+ * of it), never client ids, department keys or problem codes.
+ */
 @Controller
 class PortalController {
 
+    /** One use of the citizen's data, as they read it. */
+    record UseView(java.time.Instant at, String who, String department, String service, String caseId,
+                   String outcome) {
+    }
+
     private final DataUsage usage;
     private final PortalProperties properties;
+    private final ServiceRegistry registry;
+    private final Cases cases;
+    private final JwtDecoder tokens;
 
-    PortalController(DataUsage usage, PortalProperties properties) {
+    PortalController(DataUsage usage, PortalProperties properties, ServiceRegistry registry, Cases cases,
+                     JwtDecoder tokens) {
         this.usage = usage;
         this.properties = properties;
+        this.registry = registry;
+        this.cases = cases;
+        this.tokens = tokens;
     }
 
     @GetMapping("/")
@@ -27,7 +49,12 @@ class PortalController {
     }
 
     @GetMapping("/portal")
-    String home(@AuthenticationPrincipal OidcUser user, Model model) {
+    String home(@AuthenticationPrincipal OidcUser user,
+                @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                Model model) {
+        Caller caller = Caller.from(tokens.decode(client.getAccessToken().getTokenValue()));
+        model.addAttribute("staff", caller.isStaff());
+        model.addAttribute("recentCases", cases.mine(caller, 5));
         String idNumber = user.getClaimAsString("id_number");
         RealNameLevel level = RealNameLevel.of(user.getClaims().get("real_name_level"));
         model.addAttribute("name", displayName(user));
@@ -38,12 +65,31 @@ class PortalController {
         model.addAttribute("actingFor", acting instanceof java.util.Map<?, ?> map && map.get("name") != null
                 ? map.get("name") + "（" + map.get("uscc") + "）" : null);
         model.addAttribute("departmentPortals", properties.departmentPortals());
-        model.addAttribute("uses", idNumber == null ? java.util.List.of() : usage.of(idNumber, 50));
+        model.addAttribute("uses", idNumber == null ? java.util.List.of()
+                : usage.of(idNumber, 50).stream().map(this::words).toList());
         return "portal/home";
     }
 
+    private UseView words(DataUsage.Use use) {
+        String service = registry.find(use.department(), use.service())
+                .map(d -> d.title().replaceFirst("\\s*\\(.*\\)\\s*$", "")).orElse(use.service());
+        return new UseView(use.at(), properties.clientNames().getOrDefault(use.client(), "其他系统"),
+                registry.title(use.department()), service, use.caseId(), outcome(use.outcome()));
+    }
+
+    /** What came of a use: the data was given, the exchange refused it, or the department could not answer. */
+    static String outcome(String code) {
+        if ("OK".equals(code)) {
+            return "已提供";
+        }
+        if (code.startsWith("DEPARTMENT_") || code.equals("CIRCUIT_OPEN") || code.equals("RECORD_NOT_FOUND")) {
+            return "未提供（部门未能答复）";
+        }
+        return "已拒绝（无权查询）";
+    }
+
     /** Chinese names read family name first: 张 + 三. */
-    private static String displayName(OidcUser user) {
+    static String displayName(OidcUser user) {
         String family = user.getFamilyName();
         String given = user.getGivenName();
         if (family != null && given != null) {

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tongban.adapters.support.UnifiedSocialCreditCode;
 import tongban.hub.calendar.WorkingCalendar;
+import tongban.hub.support.DepartmentSystems;
 import tongban.hub.support.HubTest;
 import tongban.hub.support.Tokens;
 import tongban.hub.support.WindowCases;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -40,7 +40,6 @@ class CasesEndToEndTest extends HubTest {
     private static final String ZHANGSAN = "460100199001011230";
     private static final String LISI = "460100198506152341";
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
-    private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -81,41 +80,36 @@ class CasesEndToEndTest extends HubTest {
         }
     }
 
+    private DepartmentSystems departments() {
+        return new DepartmentSystems(http);
+    }
+
     private ResponseEntity<String> notice(String client, String secret, String callback, String body) {
-        return WindowCases.post(http, Tokens.ofClient(client, secret), "/api/v1/callbacks/" + callback, body);
+        return departments().notice(client, secret, callback, body);
+    }
+
+    private ResponseEntity<String> registration(String partNumber, String status, String extra) {
+        return departments().registration(partNumber, status, extra);
+    }
+
+    private ResponseEntity<String> seal(String partNumber, String status, String extra) {
+        return departments().seal(partNumber, status, extra);
+    }
+
+    private ResponseEntity<String> tax(String partNumber, String status, String extra) {
+        return departments().tax(partNumber, status, extra);
+    }
+
+    private ResponseEntity<String> insurance(String partNumber, String status, String extra) {
+        return departments().insurance(partNumber, status, extra);
+    }
+
+    private static void taken(ResponseEntity<String> notice) {
+        DepartmentSystems.taken(notice);
     }
 
     private static String now(DateTimeFormatter format) {
         return LocalDateTime.now(BeijingTime.ZONE).format(format);
-    }
-
-    private ResponseEntity<String> registration(String partNumber, String status, String extra) {
-        return notice("enterprise-registration-system", "demo-only-enterprise-registration-secret",
-                "enterprise-registration/application-status", "{\"tzbh\":\"SCJG-" + UUID.randomUUID()
-                        + "\",\"wbywh\":\"" + partNumber + "\",\"sqbh\":\"SL" + partNumber.substring(2)
-                        + "\",\"blzt\":\"" + status + "\",\"blsj\":\"" + now(COMPACT) + "\"" + extra + "}");
-    }
-
-    private ResponseEntity<String> seal(String partNumber, String status, String extra) {
-        return notice("public-security-system", "demo-only-public-security-secret", "public-security/seal-status",
-                "{\"tzbh\":\"YZ-" + UUID.randomUUID() + "\",\"ywbh\":\"" + partNumber + "\",\"zt\":\"" + status
-                        + "\",\"sj\":\"" + now(DASHED) + "\"" + extra + "}");
-    }
-
-    private ResponseEntity<String> tax(String partNumber, String status, String extra) {
-        return notice("tax-system", "demo-only-tax-system-secret", "tax/taxpayer-registration-status",
-                "{\"tzlsh\":\"SW-" + UUID.randomUUID() + "\",\"wbywbh\":\"" + partNumber + "\",\"slzt\":\"" + status
-                        + "\",\"clsj\":\"" + now(DASHED) + "\"" + extra + "}");
-    }
-
-    private ResponseEntity<String> insurance(String partNumber, String status, String extra) {
-        return notice("social-insurance-system", "demo-only-social-insurance-secret",
-                "social-insurance/registration-status", "{\"xxid\":\"SB-" + UUID.randomUUID() + "\",\"wbjbh\":\""
-                        + partNumber + "\",\"aae016\":\"" + status + "\",\"aae036\":\"" + now(COMPACT) + "\"" + extra + "}");
-    }
-
-    private static void taken(ResponseEntity<String> notice) {
-        assertThat(notice.getStatusCode().value()).as(notice.getBody()).isEqualTo(202);
     }
 
     private static final String OPENING_FORM = "{\"enterpriseName\":\"海口市椰林云计算有限公司\",\"enterpriseType\":\"1100\","

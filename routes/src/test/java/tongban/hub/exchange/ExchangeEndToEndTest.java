@@ -72,7 +72,13 @@ class ExchangeEndToEndTest extends HubTest {
                 "/api/v1/services/construction-approval/project-status",
                 "/api/v1/services/tax/tax-clearance",
                 "/api/v1/services/tax/taxpayer-status",
-                "/api/v1/services/social-insurance/contribution-record");
+                "/api/v1/services/social-insurance/contribution-record",
+                // the departments' application intakes: the test CLI is granted whole departments
+                "/api/v1/services/public-security/seal-engraving",
+                "/api/v1/services/enterprise-registration/establishment-application",
+                "/api/v1/services/tax/new-taxpayer-application",
+                "/api/v1/services/social-insurance/employer-registration",
+                "/api/v1/services/social-insurance/resident-pension-registration");
     }
 
     @Test

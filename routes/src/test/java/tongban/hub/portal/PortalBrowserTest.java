@@ -128,7 +128,9 @@ class PortalBrowserTest extends HubTestBase {
         assertThat(text("name")).isEqualTo("张三");
         assertThat(text("id-number")).isEqualTo("4601**********1230");
         assertThat(text("real-name-level")).isEqualTo("3 级");
-        assertThat(text("data-usage")).contains("public-security", "identity-verification", "tongban-cli");
+        assertThat(text("data-usage")).as("in words: who, which department, which data")
+                .contains("海口市公安局", "身份核验", "通办命令行工具（演示）", "已提供")
+                .doesNotContain("public-security", "identity-verification", "tongban-cli", "OK");
         assertThat(browser().getPageSource()).doesNotContain("460100199001011230");
 
         // the same Keycloak session signs the citizen into Keycloak's own account app: no second password
@@ -314,6 +316,115 @@ class PortalBrowserTest extends HubTestBase {
         browser().navigate().refresh();
         awaitSignInForm();
         assertThat(askedToSignIn()).as("the portal's own session was ended by back-channel logout").isTrue();
+    }
+
+    private void type(String id, String value) {
+        WebElement field = browser().findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private JsonNode caseAsApi(String user, String number) throws Exception {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBearerAuth(tongban.hub.support.Tokens.of(user));
+        return json.readTree(http.exchange("/api/v1/cases/" + number, org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(headers), String.class).getBody());
+    }
+
+    private void awaitDelivered(String user, String partNumber, String parent) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (JsonNode part : caseAsApi(user, parent).path("parts")) {
+                if (part.at("/summary/caseNumber").asText().equals(partNumber)) {
+                    return !part.path("departmentRef").isNull();
+                }
+            }
+            return false;
+        });
+    }
+
+    @Test
+    void aHandlerAppliesForEnterpriseOpeningOnceAndFollowsEveryDepartmentToTheEnd() throws Exception {
+        browser().get(HUB + "/portal/services");
+        signIn("chenjing");
+        type("q", "企业开办");
+        browser().findElement(By.id("search")).click();
+        browser().findElement(By.id("apply-enterprise-opening")).click();
+        type("form-enterpriseName", "海口市椰岛数据服务有限公司");
+        type("form-registeredCapital", "50");
+        type("form-address", "海南省海口市美兰区海甸岛人民大道58号");
+        type("form-businessScope", "数据处理和存储支持服务");
+        type("form-legalRepresentative", "陈静");
+        type("form-legalRepresentativeIdNumber", "460100199203154520");
+        type("form-invoiceCount", "25");
+        type("form-employees", "5");
+        browser().findElement(By.id("consent-public-security-household-registration")).click();
+        browser().findElement(By.id("submit-application")).click();
+
+        assertThat(text("notice")).contains("申请已提交");
+        String number = text("case-number");
+        assertThat(text("case-status")).isEqualTo("已提交");
+        assertThat(text("parts")).contains("企业设立登记", "公章刻制备案", "新办纳税人涉税事项", "单位参保登记",
+                "海口市市场监督管理局", "海口市公安局");
+
+        // the departments decide: registration first (with the new credit code), then the other three
+        tongban.hub.support.DepartmentSystems departments = new tongban.hub.support.DepartmentSystems(http);
+        awaitDelivered("chenjing", number + "-01", number);
+        String code = "91460100MA5TYD0" + "02";
+        code = code.substring(0, 17) + tongban.adapters.support.UnifiedSocialCreditCode.checkCharacter(code.substring(0, 17));
+        tongban.hub.support.DepartmentSystems.taken(departments.registration(number + "-01", "04",
+                ",\"tyshxydm\":\"" + code + "\""));
+        for (String part : List.of("-02", "-03", "-04")) {
+            awaitDelivered("chenjing", number + part, number);
+        }
+        browser().navigate().refresh();
+        assertThat(text("case-status")).isEqualTo("办理中");
+        assertThat(text("remaining")).endsWith("个工作日");
+        tongban.hub.support.DepartmentSystems.taken(departments.seal(number + "-02", "2", ",\"yzbm\":\"4601000999001\""));
+        tongban.hub.support.DepartmentSystems.taken(departments.tax(number + "-03", "W", ",\"fpdm\":\"FP-0002\""));
+        tongban.hub.support.DepartmentSystems.taken(departments.insurance(number + "-04", "30", ",\"cbbh\":\"4601009\""));
+
+        browser().navigate().refresh();
+        assertThat(text("case-status")).isEqualTo("办结（准予）");
+        assertThat(text("parts")).contains(code, "4601000999001");
+        assertThat(text("materials")).contains("申请人户籍信息", "数据共享获取", "海口市公安局");
+        assertThat(text("history")).contains("已办结", "平台");
+        assertThat(browser().getPageSource()).as("no codes, keys or client ids on a citizen's page")
+                .doesNotContain("public-security", "enterprise-registration", "DEPARTMENT_", "CORRECTION_REQUESTED\"",
+                        "tongban-hub", "portal-tax");
+
+        browser().findElement(By.id("nav-cases")).click();
+        assertThat(text("my-cases")).contains(number, "企业开办一件事", "办结（准予）");
+    }
+
+    @Test
+    void windowStaffTakeInAWalkInApplicantAndDecideAtTheWindow() throws Exception {
+        browser().get(HUB + "/portal/window");
+        signIn("wangwu");
+        browser().findElement(By.id("walk-in-11460100008256386X4000105001000")).click();
+        type("applicant-name", "李四");
+        type("applicant-id-number", "460100198506152341");
+        browser().findElement(By.id("consent-public-security-household-registration")).click();
+        browser().findElement(By.id("submit-application")).click();
+        String number = text("case-number");
+        assertThat(text("case-status")).isEqualTo("已提交");
+
+        browser().findElement(By.id("nav-window")).click();
+        assertThat(text("queue-" + number)).contains("居民身份证换领", "李四", "窗口");
+        new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("decision-" + number))).selectByValue("accept");
+        browser().findElement(By.id("decide-" + number)).click();
+        assertThat(text("notice")).contains(number);
+        assertThat(text("queue-" + number)).contains("已受理", "剩 ");
+
+        // the case lets the window read the applicant's household registration — and nothing else
+        assertThat(call("wangwu", "public-security/household-registration", "{\"idNumber\": \"460100198506152341\"}",
+                java.util.Map.of("X-Case-Id", number)).getStatusCode().value()).isEqualTo(200);
+        assertThat(call("wangwu", "public-security/identity-verification",
+                "{\"name\": \"李四\", \"idNumber\": \"460100198506152341\"}",
+                java.util.Map.of("X-Case-Id", number)).getStatusCode().value()).as("no consent for that one").isEqualTo(403);
+
+        new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("decision-" + number))).selectByValue("approve");
+        browser().findElement(By.id("decide-" + number)).click();
+        assertThat(browser().findElements(By.id("queue-" + number))).as("finished: off the queue").isEmpty();
     }
 
     /** Keycloak's admin API (the local server's DEMO ONLY admin): ends every session of the user. */

@@ -24,8 +24,10 @@ class DescriptorDraftTest {
         assertThat(water.result().codePointer()).isEqualTo("/code");
         assertThat(water.result().ok()).containsExactly("00000");
         assertThat(water.result().dataPointer()).isEqualTo("/data");
-        assertThat(water.services()).hasSize(1);
+        assertThat(water.services()).extracting(AdapterDescriptor.Service::method).containsExactly("GET", "POST");
         AdapterDescriptor.Service service = water.services().get(0);
+        assertThat(water.services().get(1).inputs()).as("the application intake's body fields, from its patterns")
+                .containsKeys("wbywh", "qymc");
         assertThat(service.pathTemplate()).isEqualTo("/qydj/api/v2/qyxx/{qyxxId}");
         assertThat(service.inputs().get("qyxxId").type()).as("every recorded value is a credit code")
                 .isEqualTo(AdapterDescriptor.InputType.CREDIT_CODE);
@@ -37,7 +39,8 @@ class DescriptorDraftTest {
     void queryParametersAndJsonBodyFieldsBecomeInputsAndOneShapeIsOneService() throws Exception {
         AdapterDescriptor tax = draft("tax-bureau", "tax");
 
-        assertThat(tax.services()).extracting(AdapterDescriptor.Service::method).containsExactly("POST", "GET");
+        assertThat(tax.services()).extracting(AdapterDescriptor.Service::method).containsExactly("POST", "GET", "POST");
+        assertThat(tax.services().get(2).pathTemplate()).isEqualTo("/openapi/tax/v1/xbnsr/sq");
         AdapterDescriptor.Service query = tax.services().get(0);
         assertThat(query.inputs().get("nsrsbh").type()).as("recorded with id numbers only")
                 .isEqualTo(AdapterDescriptor.InputType.ID_NUMBER);

@@ -1,0 +1,200 @@
+package tongban.hub.portal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+import tongban.hub.cases.CaseFailure;
+import tongban.hub.cases.Cases;
+import tongban.hub.cases.FormField;
+import tongban.hub.web.RequestIdFilter;
+import tongban.sso.identity.Caller;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The citizen's and the window's case pages: what may be applied for (办事), applying with consent to what is
+ * fetched instead of handed in, 我的办件 with each case's history, due date and working days left, answering a
+ * correction, withdrawing; and the window's queue (窗口受理) with its decisions. Every action is the cases service
+ * under the caller read from the session's own access token (validated like any API token); a refusal is shown in
+ * words on the page it came from.
+ */
+@Controller
+class CasePages {
+
+    private final Cases cases;
+    private final JwtDecoder tokens;
+    private final ObjectMapper json;
+
+    CasePages(Cases cases, JwtDecoder tokens, ObjectMapper json) {
+        this.cases = cases;
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    private Caller caller(OAuth2AuthorizedClient client) {
+        return Caller.from(tokens.decode(client.getAccessToken().getTokenValue()));
+    }
+
+    @GetMapping("/portal/services")
+    String services(@RequestParam(name = "q", required = false) String q, Model model) {
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("offers", cases.offers(q));
+        return "portal/services";
+    }
+
+    @GetMapping("/portal/apply/{kind}/{id}")
+    String applyForm(@PathVariable String kind, @PathVariable String id,
+                     @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                     Model model) {
+        model.addAttribute("offer", cases.offer(kind, id).orElseThrow(() ->
+                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+        model.addAttribute("staff", caller(client).isStaff());
+        return "portal/apply";
+    }
+
+    @PostMapping("/portal/apply/{kind}/{id}")
+    String apply(@PathVariable String kind, @PathVariable String id, @RequestParam MultiValueMap<String, String> params,
+                 @AuthenticationPrincipal OidcUser user,
+                 @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                 Model model, RedirectAttributes redirect) {
+        Cases.Offer offer = cases.offer(kind, id).orElseThrow(() ->
+                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        ObjectNode form = json.createObjectNode();
+        for (FormField field : offer.form()) {
+            String value = params.getFirst("form." + field.name());
+            if (value != null) {
+                form.put(field.name(), value);
+            }
+        }
+        List<String> consents = params.getOrDefault("consent", List.of());
+        Caller caller = caller(client);
+        try {
+            String number = cases.apply(caller, PortalController.displayName(user), kind, id, form,
+                    consents, params.getFirst("applicant.idNumber"), params.getFirst("applicant.name"),
+                    RequestIdFilter.current());
+            redirect.addFlashAttribute("notice", "申请已提交，办件编号 " + number + "，请留意办理进度。");
+            return "redirect:/portal/cases/" + number;
+        } catch (CaseFailure refused) {
+            model.addAttribute("offer", offer);
+            model.addAttribute("error", refused.words());
+            model.addAttribute("values", form);
+            model.addAttribute("staff", caller.isStaff());
+            return "portal/apply";
+        }
+    }
+
+    @GetMapping("/portal/cases")
+    String mine(@RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                Model model) {
+        model.addAttribute("cases", cases.mine(caller(client), 100));
+        return "portal/cases";
+    }
+
+    @GetMapping("/portal/cases/{caseNumber}")
+    String one(@PathVariable String caseNumber,
+               @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+               Model model) {
+        Caller caller = caller(client);
+        model.addAttribute("c", cases.detail(caller, caseNumber).orElseThrow(() ->
+                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+        model.addAttribute("staff", caller.isStaff());
+        model.addAttribute("correctionFields", correctionFields(caseNumber, caller));
+        return "portal/case";
+    }
+
+    /** The fields the applicant may change when answering a correction: those of the case's own form. */
+    private List<FormField> correctionFields(String caseNumber, Caller caller) {
+        return cases.detail(caller, caseNumber).map(d -> {
+            List<FormField> fields = new ArrayList<>();
+            cases.offers("").forEach(o -> {
+                if ((d.summary().bundle() && o.kind().equals("bundle") && o.title().equals(d.summary().title()))
+                        || (!d.summary().bundle() && o.kind().equals("item") && o.id().equals(d.itemCode()))) {
+                    fields.addAll(o.form());
+                }
+            });
+            return fields;
+        }).orElse(List.of());
+    }
+
+    @PostMapping("/portal/cases/{caseNumber}/withdrawal")
+    String withdraw(@PathVariable String caseNumber,
+                    @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                    RedirectAttributes redirect) {
+        return act(caseNumber, redirect, "已撤回申请", () -> cases.withdraw(caller(client), caseNumber,
+                RequestIdFilter.current()));
+    }
+
+    @PostMapping("/portal/cases/{caseNumber}/resubmission")
+    String resubmit(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> params,
+                    @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                    RedirectAttributes redirect) {
+        ObjectNode changes = json.createObjectNode();
+        params.forEach((name, values) -> {
+            if (name.startsWith("form.") && !values.isEmpty() && !values.get(0).isBlank()) {
+                changes.put(name.substring(5), values.get(0));
+            }
+        });
+        return act(caseNumber, redirect, "补正材料已提交，已重新送往部门", () -> cases.resubmit(caller(client),
+                caseNumber, changes, RequestIdFilter.current()));
+    }
+
+    @PostMapping("/portal/cases/{caseNumber}/consents/{department}/{service}/revocation")
+    String revoke(@PathVariable String caseNumber, @PathVariable String department, @PathVariable String service,
+                  @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                  RedirectAttributes redirect) {
+        return act(caseNumber, redirect, "已撤回数据共享授权，该材料请自行提交", () -> cases.revokeConsent(caller(client),
+                caseNumber, department, service));
+    }
+
+    @GetMapping("/portal/window")
+    String window(@RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                  Model model) {
+        Caller caller = caller(client);
+        if (!caller.isStaff()) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN);
+        }
+        model.addAttribute("window", caller.serviceWindow());
+        model.addAttribute("staff", true);
+        model.addAttribute("queue", cases.windowQueue(caller, 200));
+        model.addAttribute("offers", cases.offers("").stream().filter(o -> o.kind().equals("item")).toList());
+        return "portal/window";
+    }
+
+    @PostMapping("/portal/window/cases/{caseNumber}/decision")
+    String decide(@PathVariable String caseNumber, @RequestParam String decision,
+                  @RequestParam(required = false) String reason, @RequestParam(required = false) String result,
+                  @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                  RedirectAttributes redirect) {
+        try {
+            cases.decide(caller(client), caseNumber, decision, reason, result, RequestIdFilter.current());
+            redirect.addFlashAttribute("notice", "办件 " + caseNumber + " 已处理");
+        } catch (CaseFailure refused) {
+            redirect.addFlashAttribute("error", refused.words());
+        }
+        return "redirect:/portal/window";
+    }
+
+    private String act(String caseNumber, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", done);
+        } catch (CaseFailure refused) {
+            redirect.addFlashAttribute("error", refused.words());
+        }
+        return "redirect:/portal/cases/" + caseNumber;
+    }
+}
