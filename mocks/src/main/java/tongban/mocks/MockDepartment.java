@@ -75,10 +75,14 @@ public final class MockDepartment {
             options.disableRequestJournal();
         }
         Map<String, String> settings = demoSettings(department);
+        List<com.github.tomakehurst.wiremock.extension.Extension> extensions = new java.util.ArrayList<>();
+        // the department deciding its applications in the demo (its intake stubs name it; idle elsewhere)
+        extensions.add(DepartmentBackOffice.forDemo(department, settings));
         if (Boolean.parseBoolean(settings.get("mock.api-gateway-signature"))) {
             // a department behind a signing API gateway: its stubs only see requests that passed it
-            options.extensions(new ApiGatewaySignatureCheck(settings.get("app-key"), settings.get("app-secret")));
+            extensions.add(new ApiGatewaySignatureCheck(settings.get("app-key"), settings.get("app-secret")));
         }
+        options.extensions(extensions.toArray(com.github.tomakehurst.wiremock.extension.Extension[]::new));
         WireMockServer server = new WireMockServer(options);
         server.start();
         if (server.listAllStubMappings().getMappings().isEmpty()) {

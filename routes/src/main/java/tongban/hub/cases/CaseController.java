@@ -161,7 +161,13 @@ class CaseController {
         return text;
     }
 
+    /** The applicant's name as Chinese names are written, family name first (张 + 三), when the token has both. */
     private static String name(Jwt jwt) {
+        String family = jwt.getClaimAsString("family_name");
+        String given = jwt.getClaimAsString("given_name");
+        if (family != null && given != null) {
+            return family + given;
+        }
         String name = jwt.getClaimAsString("name");
         return name != null && !name.isBlank() ? name : jwt.getClaimAsString("preferred_username");
     }
