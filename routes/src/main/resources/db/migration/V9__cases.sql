@@ -34,7 +34,8 @@ CREATE TABLE service_case (
     version             INTEGER       NOT NULL
 );
 
-CREATE INDEX service_case_applicant ON service_case (applicant_subject, submitted_at);
+-- 我的办件: a person's cases, whichever channel they came by
+CREATE INDEX service_case_applicant ON service_case (applicant_id_number, submitted_at);
 CREATE INDEX service_case_parent ON service_case (parent_number);
 CREATE INDEX service_case_window ON service_case (service_window, status);
 CREATE INDEX service_case_dispatch ON service_case (dispatch);

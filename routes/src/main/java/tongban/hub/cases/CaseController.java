@@ -110,7 +110,7 @@ class CaseController {
         int n = Math.max(1, Math.min(limit, 200));
         List<CaseRecord> found = caller.isStaff()
                 ? caller.serviceWindow() == null ? List.of() : store.ofWindow(caller.serviceWindow(), open, n)
-                : store.ofApplicant(caller.subject(), n);
+                : (caller.idNumber() == null ? List.<CaseRecord>of() : store.ofApplicant(caller.idNumber(), n));
         return found.stream().map(views::summary).toList();
     }
 

@@ -351,10 +351,11 @@ class CaseService {
         });
     }
 
-    /** The applicant's own case, locked. */
+    /** The applicant's own case (the person's, by id number, whichever channel it came by), locked. */
     private CaseRecord own(Caller caller, String caseNumber) {
         CaseRecord c = store.lock(caseNumber).orElseThrow(() -> CaseFailure.notFound(caseNumber));
-        if (c.parentNumber() != null || c.applicantSubject() == null || !c.applicantSubject().equals(caller.subject())) {
+        if (c.parentNumber() != null || !caller.isCitizen() || caller.idNumber() == null
+                || !c.applicantIdNumber().equals(caller.idNumber())) {
             throw CaseFailure.notFound(caseNumber);
         }
         return c;

@@ -149,10 +149,13 @@ class CaseStore {
                 parentNumber);
     }
 
-    /** The applicant's own cases (parents and single cases, not parts), newest first. */
-    List<CaseRecord> ofApplicant(String subject, int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM service_case WHERE applicant_subject = ? AND parent_number IS NULL "
-                + "ORDER BY submitted_at DESC FETCH FIRST " + limit + " ROWS ONLY", ROW, subject);
+    /**
+     * A person's own cases (parents and single cases, not parts), newest first — online or taken in at a window,
+     * the person is the same.
+     */
+    List<CaseRecord> ofApplicant(String idNumber, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM service_case WHERE applicant_id_number = ? AND parent_number IS NULL "
+                + "ORDER BY submitted_at DESC FETCH FIRST " + limit + " ROWS ONLY", ROW, idNumber);
     }
 
     /** A window's cases (single cases and parts — what staff act on); open ones only, if asked. */

@@ -66,7 +66,7 @@ public class CaseViews {
         if (caller.isStaff()) {
             return c.serviceWindow().equals(caller.serviceWindow());
         }
-        return c.applicantSubject() != null && c.applicantSubject().equals(caller.subject());
+        return caller.isCitizen() && caller.idNumber() != null && c.applicantIdNumber().equals(caller.idNumber());
     }
 
     Optional<Detail> detail(Caller caller, String caseNumber) {

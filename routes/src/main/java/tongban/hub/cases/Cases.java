@@ -80,7 +80,10 @@ public class Cases {
     }
 
     public List<CaseViews.Summary> mine(Caller caller, int limit) {
-        return store.ofApplicant(caller.subject(), limit).stream().map(views::summary).toList();
+        if (caller.idNumber() == null) {
+            return List.of();
+        }
+        return store.ofApplicant(caller.idNumber(), limit).stream().map(views::summary).toList();
     }
 
     /**

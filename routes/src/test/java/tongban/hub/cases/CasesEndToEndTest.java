@@ -274,7 +274,11 @@ class CasesEndToEndTest extends HubTest {
         assertThat(finished.at("/summary/status").asText()).isEqualTo("FINISHED");
         assertProblem(call("wangwu", "public-security/household-registration", household,
                 Map.of("X-Case-Id", number)), 403, "CASE_CLOSED");
-        assertProblem(as(Tokens.of("lisi"), HttpMethod.GET, "/api/v1/cases/" + number, null), 404, "CASE_NOT_FOUND");
+        // the applicant sees her window case among her own; nobody else does
+        assertThat(caseOf("lisi", number).at("/summary/outcomeWords").asText()).isEqualTo("办结（准予）");
+        assertThat(read(as(Tokens.of("lisi"), HttpMethod.GET, "/api/v1/cases", null)).findValuesAsText("caseNumber"))
+                .contains(number);
+        assertProblem(as(Tokens.of("zhangsan"), HttpMethod.GET, "/api/v1/cases/" + number, null), 404, "CASE_NOT_FOUND");
     }
 
     @Test
