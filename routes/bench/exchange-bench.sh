@@ -248,3 +248,22 @@ while read -r _ _ page p50 p95; do
     printf "  %-20s p50 %8.2f ms   p95 %8.2f ms   (target < %d ms: %s; %.0f× one exchange call at 1 connection)\n",
       n, a, b, t, (b < t ? "met" : "MISSED"), a / f }'
 done
+
+echo
+CASE_BUNDLES=${BENCH_CASE_BUNDLES:-40}
+CASE_CLIENTS=${BENCH_CASE_CLIENTS:-8}
+CASE_ROUNDS=${BENCH_CASE_ROUNDS:-50}
+echo "cases: $CASE_BUNDLES 企业开办 bundles (four departments each, their back offices deciding at once) from $CASE_CLIENTS clients;"
+echo "       then 我的办件 for chenjing, $CASE_ROUNDS rounds, with the seeded cases in the database:"
+java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.CaseBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+  "http://localhost:$HUB_PORT" "http://localhost:$KC_PORT/realms/tongban" "$CASE_BUNDLES" "$CASE_CLIENTS" "$CASE_ROUNDS" 2>&1 |
+while read -r first kind a b c d e; do
+  [ "$first" = RESULT ] || { echo "  $first $kind $a $b $c $d $e" >&2; continue; }
+  case "$kind" in
+    cases) awk -v n="$a" -v s="$b" -v r="$c" -v p50="$d" -v p95="$e" 'BEGIN {
+             printf "  %-20s %d bundles (%d parts) finished in %.1f s: %.2f bundles/s, %.1f parts/s; application → finished p50 %.0f ms, p95 %.0f ms\n",
+               "bundles", n, 4 * n, s, r, 4 * r, p50, p95 }' ;;
+    mycases) awk -v n="$a" -v p50="$b" -v p95="$c" 'BEGIN {
+             printf "  我的办件 %-12s p50 %8.2f ms   p95 %8.2f ms   (target p95 < 300 ms: %s)\n", n, p50, p95, (p95 < 300 ? "met" : "MISSED") }' ;;
+  esac
+done

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * {@code after} ("4s") and a {@code body} in the department's words, where {@code {{case}}}, {@code {{uuid}}},
  * {@code {{now:<pattern>}}} and {@code {{creditCode}}} (a valid credit code made from the case number) are
  * filled in. Only active when {@code -Dtongban.back-office.enabled=true} ({@code ./tongban run}); tests decide
- * for the departments themselves.
+ * for the departments themselves. {@code -Dtongban.back-office.delay-scale=0} decides at once (the benchmark).
  */
 public final class DepartmentBackOffice implements ServeEventListener {
 
@@ -53,11 +53,14 @@ public final class DepartmentBackOffice implements ServeEventListener {
     private final String issuer;
     private final String hubUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** Applications are decided side by side, as a department's clerks would; one application's notices in order. */
+    private final ScheduledExecutorService later = Executors.newScheduledThreadPool(8, r -> {
         Thread t = new Thread(r, "back-office");
         t.setDaemon(true);
         return t;
     });
+    private volatile String token;
+    private volatile long tokenUntil;
 
     DepartmentBackOffice(String department, String secret, String issuer, String hubUrl) {
         this.department = department;
@@ -106,11 +109,21 @@ public final class DepartmentBackOffice implements ServeEventListener {
         String client = parameters.getString("client");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> notices = (List<Map<String, Object>>) parameters.get("notices");
-        for (Map<String, Object> notice : notices) {
-            long seconds = Long.parseLong(String.valueOf(notice.get("after")).replace("s", ""));
-            String body = fill(String.valueOf(notice.get("body")), caseNumber);
-            later.schedule(() -> send(callback, client, body), seconds, TimeUnit.SECONDS);
+        double scale = Double.parseDouble(System.getProperty("tongban.back-office.delay-scale", "1"));
+        decide(callback, client, caseNumber, notices, 0, scale, 0);
+    }
+
+    /** Sends notice {@code i} after its delay (scaled: the benchmark decides at once), then schedules the next. */
+    private void decide(String callback, String client, String caseNumber, List<Map<String, Object>> notices, int i,
+                        double scale, long sentAfterMillis) {
+        if (i >= notices.size()) {
+            return;
         }
+        long at = Math.round(Long.parseLong(String.valueOf(notices.get(i).get("after")).replace("s", "")) * 1000 * scale);
+        later.schedule(() -> {
+            send(callback, client, fill(String.valueOf(notices.get(i).get("body")), caseNumber));
+            decide(callback, client, caseNumber, notices, i + 1, scale, at);
+        }, Math.max(0, at - sentAfterMillis), TimeUnit.MILLISECONDS);
     }
 
     private void send(String callback, String client, String body) {
@@ -126,7 +139,11 @@ public final class DepartmentBackOffice implements ServeEventListener {
         }
     }
 
+    /** The department's client-credentials token, fetched again shortly before it expires. */
     private String token(String client) throws IOException, InterruptedException {
+        if (token != null && System.currentTimeMillis() < tokenUntil) {
+            return token;
+        }
         String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(client, StandardCharsets.UTF_8) + ":"
                 + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
@@ -135,8 +152,10 @@ public final class DepartmentBackOffice implements ServeEventListener {
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        JsonNode token = JSON.readTree(answer.body());
-        return token.path("access_token").asText();
+        JsonNode issued = JSON.readTree(answer.body());
+        tokenUntil = System.currentTimeMillis() + Math.max(0, issued.path("expires_in").asLong(60) - 30) * 1000;
+        token = issued.path("access_token").asText();
+        return token;
     }
 
     static String fill(String template, String caseNumber) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +18,8 @@ import tongban.hub.messagelog.MessageLog;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +51,16 @@ class CaseDispatcher {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * The parts in hand, several at once: sending one is mostly waiting (for the department's own data, for the
+     * message log's commit), and parts sent together share the log's group commit.
+     */
+    private final ExecutorService parts = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "case-dispatch-part");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> inHand = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean asked = new AtomicBoolean();
 
     CaseDispatcher(CaseStore store, CaseProgress progress, Applications applications, PlatformCalls calls,
@@ -71,23 +84,46 @@ class CaseDispatcher {
         }
     }
 
+    /** Parts became ready (an earlier part finished, a correction was answered): look at them now. */
+    @EventListener
+    void partsReady(CaseProgress.PartsReady ready) {
+        soon();
+    }
+
     @jakarta.annotation.PreDestroy
     void stop() {
         soon.shutdownNow();
+        parts.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${tongban.cases.dispatch-interval:1s}")
-    synchronized void sweep() {
+    void sweep() {
+        List<String> found;
         try {
-            for (String number : store.toDispatch(200)) {
-                try {
-                    handle(number);
-                } catch (ExchangeFailure | MessageLog.MessageLogUnavailable waitForIt) {
-                    LOG.info("case {} waits to go to its department: {}", number, waitForIt.getMessage());
-                }
-            }
+            found = store.toDispatch(200);
         } catch (DataAccessException databaseDown) {
             LOG.warn("cases cannot be dispatched now: {}", databaseDown.getMessage());
+            return;
+        }
+        for (String number : found) {
+            if (!inHand.add(number)) {
+                continue; // already being looked at
+            }
+            try {
+                parts.execute(() -> {
+                    try {
+                        handle(number);
+                    } catch (ExchangeFailure | MessageLog.MessageLogUnavailable waitForIt) {
+                        LOG.info("case {} waits to go to its department: {}", number, waitForIt.getMessage());
+                    } catch (DataAccessException databaseDown) {
+                        LOG.warn("case {} cannot be dispatched now: {}", number, databaseDown.getMessage());
+                    } finally {
+                        inHand.remove(number);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                inHand.remove(number);
+            }
         }
     }
 

@@ -11,19 +11,29 @@ import tongban.hub.messagelog.LogEntry;
 import tongban.hub.messagelog.MessageLog;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Puts every change of a case in the message log, once the change is committed (a change rolled back is not on the
- * record): outcome {@code CASE_<STATUS>}, the case number, who moved it and a hash of the change. The case's own history ({@code case_event}) is written in the change's transaction.
+ * Puts every change of a case in the message log, right after the change is committed (a change rolled back is not
+ * on the record; the changes of one transaction share one group commit of the log): outcome {@code CASE_<STATUS>}, the case number, who moved it and a hash of the change. The case's own history ({@code case_event}) is written in the change's transaction.
  */
 @Component
-class CaseLog {
+class CaseLog implements org.springframework.context.SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseLog.class);
     static final String SERVICE = "case";
+    /** The transaction's resource key for its case changes waiting to be logged. */
+    private static final Object PENDING = new Object();
 
     private final MessageLog messageLog;
     private final ExchangeProperties exchange;
+    /** One thread: a case's changes reach the log in the order they were committed. */
+    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "case-log");
+        t.setDaemon(true);
+        return t;
+    });
 
     CaseLog(MessageLog messageLog, ExchangeProperties exchange) {
         this.messageLog = messageLog;
@@ -39,15 +49,29 @@ class CaseLog {
                 "CASE_" + step.to().name(), 200, 0, Hashing.sha256(change.getBytes(StandardCharsets.UTF_8)),
                 Hashing.sha256((c.caseNumber() + "|" + c.version()).getBytes(StandardCharsets.UTF_8)));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            record(entry);
+            record(List.of(entry));
             return;
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                record(entry);
-            }
-        });
+        // every change of one transaction (a bundle's parts and its parent) goes to the log together, once committed
+        @SuppressWarnings("unchecked")
+        List<LogEntry> pending = (List<LogEntry>) TransactionSynchronizationManager.getResource(PENDING);
+        if (pending == null) {
+            List<LogEntry> entries = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(PENDING, entries);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                    if (status == STATUS_COMMITTED) {
+                        // not on this thread: it still holds the transaction's connection, which the log's writer
+                        // may need — many changes at once would otherwise hold every connection waiting for the log
+                        writer.execute(() -> record(entries));
+                    }
+                }
+            });
+            pending = entries;
+        }
+        pending.add(entry);
     }
 
     private static String requestId(CaseProgress.Step step, CaseRecord c) {
@@ -56,13 +80,42 @@ class CaseLog {
         return id.length() <= 64 ? id : id.substring(0, 64);
     }
 
-    private void record(LogEntry entry) {
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Writes what is still waiting before the message log itself stops (a later phase stops first). */
+    @Override
+    public void stop() {
+        running = false;
+        writer.shutdown();
         try {
-            messageLog.record(entry, exchange.logWaitTimeout());
+            writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 4096 + 1;
+    }
+
+    private void record(List<LogEntry> entries) {
+        try {
+            messageLog.recordAll(entries, exchange.logWaitTimeout());
         } catch (MessageLog.MessageLogUnavailable e) {
-            // the change is committed and in the case's history; the log missed it and says so in the hub's log
-            LOG.error("case {} became {} but the message log did not take it: {}", entry.caseId(), entry.outcome(),
-                    e.getMessage());
+            // the changes are committed and in the cases' history; the log missed them and says so in the hub's log
+            LOG.error("{} case changes ({}) are committed but the message log did not take them: {}", entries.size(),
+                    entries.stream().map(x -> x.caseId() + " " + x.outcome()).toList(), e.getMessage());
         }
     }
 }

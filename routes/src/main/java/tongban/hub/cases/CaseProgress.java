@@ -3,7 +3,10 @@ package tongban.hub.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tongban.hub.calendar.WorkingCalendar;
 import tongban.hub.web.BeijingTime;
 
@@ -39,6 +42,10 @@ class CaseProgress {
             CaseStatus.FINISHED, EnumSet.noneOf(CaseStatus.class),
             CaseStatus.WITHDRAWN, EnumSet.noneOf(CaseStatus.class));
 
+    /** Published once a transaction that made parts ready to go out is committed. */
+    record PartsReady() {
+    }
+
     /** A step: where to, with what outcome, reason and result, when, by whom, under which request. */
     record Step(CaseStatus to, CaseStatus.Outcome outcome, String reason, String result, Instant at, String actor,
                 String requestId) {
@@ -49,8 +56,11 @@ class CaseProgress {
     private final WorkingCalendar calendar;
     private final CaseLog log;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
-    CaseProgress(CaseStore store, Applications applications, WorkingCalendar calendar, CaseLog log, ObjectMapper json) {
+    CaseProgress(CaseStore store, Applications applications, WorkingCalendar calendar, CaseLog log, ObjectMapper json,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.applications = applications;
         this.calendar = calendar;
@@ -115,6 +125,7 @@ class CaseProgress {
             }
             case CORRECTION_REQUESTED -> correctionSince = day;
             case SUBMITTED -> { // resubmitted after a correction: the clock did not run while the applicant corrected
+                announceReady();
                 if (accepted != null && due != null && correctionSince != null) {
                     int paused = calendar.workingDaysBetween(correctionSince, day);
                     due = paused > 0 ? calendar.addWorkingDays(due, paused) : due;
@@ -199,8 +210,23 @@ class CaseProgress {
                 store.update(withDispatch(locked, "READY", form.toString()));
                 store.addEvent(locked.caseNumber(), step.at(), locked.status(), "前序事项已办结，送往部门", "platform",
                         step.requestId());
+                announceReady();
             }
         }
+    }
+
+    /** Tells the dispatcher once the transaction commits (at once outside one). */
+    private void announceReady() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publishEvent(new PartsReady());
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(new PartsReady());
+            }
+        });
     }
 
     static CaseRecord withDispatch(CaseRecord c, String dispatch, String formJson) {
