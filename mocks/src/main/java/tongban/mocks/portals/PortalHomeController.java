@@ -65,14 +65,14 @@ class PortalHomeController {
     String service(@AuthenticationPrincipal OidcUser user, OAuth2AuthenticationToken authentication, Model model) {
         OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient("keycloak", authentication.getName());
         String idNumber = user.getClaimAsString("id_number");
-        Answer answer = idNumber == null ? new Answer(0, null, "NOT_A_CITIZEN", null)
+        Answer answer = idNumber == null ? new Answer(0, null, PanelWords.problem("NOT_A_CITIZEN"), null)
                 : ask(client.getAccessToken().getTokenValue(), requestJson.replace("{idNumber}", idNumber));
         model.addAttribute("answer", answer);
         return "department-portal :: service";
     }
 
-    /** The hub's answer: its status, the data on success, or the problem code (and the level to step up to). */
-    record Answer(int status, String data, String problem, String stepUpTo) {
+    /** The hub's answer: its status, the data on success in words, or why not in words (and the level to step up to). */
+    record Answer(int status, java.util.List<PanelWords.Row> data, String problem, String stepUpTo) {
     }
 
     private Answer ask(String token, String body) {
@@ -83,12 +83,11 @@ class PortalHomeController {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = json.readTree(response.body());
             return response.statusCode() == 200
-                    ? new Answer(200, json.writerWithDefaultPrettyPrinter().writeValueAsString(answer.path("data")), null,
-                    null)
-                    : new Answer(response.statusCode(), null, answer.path("code").asText("ERROR"),
+                    ? new Answer(200, PanelWords.rows(answer.path("data")), null, null)
+                    : new Answer(response.statusCode(), null, PanelWords.problem(answer.path("code").asText("ERROR")),
                     StepUp.levelAskedFor(response.headers().firstValue("WWW-Authenticate").orElse(null)));
         } catch (Exception e) {
-            return new Answer(0, null, "HUB_UNREACHABLE", null);
+            return new Answer(0, null, PanelWords.problem("HUB_UNREACHABLE"), null);
         }
     }
 }
