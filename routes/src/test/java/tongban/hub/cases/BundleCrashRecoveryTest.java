@@ -68,8 +68,9 @@ class BundleCrashRecoveryTest {
         org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("hub.log");
+        // one consumer per department queue: its parts reach it one after another, so the kill lands between them
         List<String> settings = new ArrayList<>(List.of("--tongban.exchange.async.redelivery-delay=200ms",
-                "--tongban.cases.dispatch-interval=300ms"));
+                "--tongban.exchange.async.consumers=1", "--tongban.cases.dispatch-interval=300ms"));
         DEPARTMENTS.forEach((d, server) -> settings.add("--tongban.departments." + d + ".url=" + server.baseUrl()));
         // departments slow enough that the kill lands while the later parts are going out
         List.of("public-security", "tax", "social-insurance").forEach(d -> DEPARTMENTS.get(d).setGlobalFixedDelay(400));

@@ -196,6 +196,44 @@ class CasesEndToEndTest extends HubTest {
     }
 
     @Test
+    void aHomeResaleGoesTaxFirstThenTitleAndASealedUnitIsRefusedInTheRegistrysOwnWords() throws Exception {
+        String form = "{\"unitNo\":\"460106001001GB00001F00010001\",\"price\":1200000,\"sellerName\":\"李四\","
+                + "\"sellerIdNumber\":\"" + LISI + "\"}";
+        ResponseEntity<String> applied = as(Tokens.of("zhangsan"), HttpMethod.POST, "/api/v1/cases",
+                "{\"bundle\":\"property-transfer\",\"form\":" + form + "}");
+        assertThat(applied.getStatusCode().value()).as(applied.getBody()).isEqualTo(201);
+        String parent = read(applied).at("/summary/caseNumber").asText();
+        assertThat(departmentRefOnceDelivered("zhangsan", parent, "存量房交易契税申报")).isEqualTo("QS" + parent.substring(2) + "-01");
+        assertThat(part(caseOf("zhangsan", parent), "不动产转移登记（存量房买卖）").path("departmentRef").isNull())
+                .as("先税后证: the title waits for the tax").isTrue();
+
+        taken(notice("tax-system", "demo-only-tax-system-secret", "tax/deed-tax-status", "{\"tzlsh\":\"QS-"
+                + java.util.UUID.randomUUID() + "\",\"wbywbh\":\"" + parent + "-01\",\"slzt\":\"W\",\"wszmh\":\"WS0001\","
+                + "\"clsj\":\"" + now(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"}"));
+        departmentRefOnceDelivered("zhangsan", parent, "不动产转移登记（存量房买卖）");
+        REAL_ESTATE.verify(postRequestedFor(urlPathEqualTo("/bdc/api/v1/zydj/sq"))
+                .withRequestBody(containing("\"wszmh\":\"WS0001\""))
+                .withRequestBody(containing("\"qlr\":\"张三\"")));
+        taken(notice("real-estate-system", "demo-only-real-estate-secret", "real-estate/registration-status",
+                "{\"tzid\":\"BDC-" + java.util.UUID.randomUUID() + "\",\"ywh\":\"" + parent + "-02\",\"zt\":\"3\","
+                        + "\"bdcqzh\":\"琼(2026)海口市不动产权第0000001号\",\"sj\":\""
+                        + now(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\"}"));
+        JsonNode done = caseOf("zhangsan", parent);
+        assertThat(done.at("/summary/outcomeWords").asText()).isEqualTo("办结（准予）");
+        assertThat(part(done, "不动产转移登记（存量房买卖）").path("result").asText()).isEqualTo("琼(2026)海口市不动产权第0000001号");
+
+        // a unit under seizure: the registry refuses at its door, and the case says why in its words
+        ResponseEntity<String> sealed = as(Tokens.of("zhangsan"), HttpMethod.POST, "/api/v1/cases",
+                "{\"item\":\"11460100MB2D45678R4000401001000\",\"form\":{\"unitNo\":\"460106001001GB00002F00020002\","
+                        + "\"price\":900000,\"sellerName\":\"李四\",\"sellerIdNumber\":\"" + LISI + "\",\"taxVoucher\":\"WS0002\"}}");
+        assertThat(sealed.getStatusCode().value()).as(sealed.getBody()).isEqualTo(201);
+        String number = read(sealed).at("/summary/caseNumber").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "NOT_ACCEPTED".equals(caseOf("zhangsan", number)
+                .at("/summary/status").asText()));
+        assertThat(caseOf("zhangsan", number).at("/summary/reason").asText()).isEqualTo("该不动产单元存在查封登记，不能办理转移登记");
+    }
+
+    @Test
     void aPartAskingForACorrectionBringsTheBundleBackAndTheResubmissionGoesOutAgain() throws Exception {
         String parent = applyForEnterpriseOpening();
         String registration = parent + "-01";

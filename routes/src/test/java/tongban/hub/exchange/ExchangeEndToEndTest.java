@@ -77,6 +77,7 @@ class ExchangeEndToEndTest extends HubTest {
                 "/api/v1/services/public-security/seal-engraving",
                 "/api/v1/services/enterprise-registration/establishment-application",
                 "/api/v1/services/tax/new-taxpayer-application",
+                "/api/v1/services/tax/deed-tax-declaration",
                 "/api/v1/services/social-insurance/employer-registration",
                 "/api/v1/services/social-insurance/resident-pension-registration");
     }

@@ -424,7 +424,8 @@ class PortalBrowserTest extends HubTestBase {
 
         new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("decision-" + number))).selectByValue("approve");
         browser().findElement(By.id("decide-" + number)).click();
-        assertThat(browser().findElements(By.id("queue-" + number))).as("finished: off the queue").isEmpty();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("暂无待办办件"));
+        assertThat(browser().getPageSource()).as("finished: off the queue").doesNotContain("queue-" + number);
     }
 
     /** Keycloak's admin API (the local server's DEMO ONLY admin): ends every session of the user. */

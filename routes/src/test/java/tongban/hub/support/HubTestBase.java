@@ -48,6 +48,7 @@ public abstract class HubTestBase {
     protected static final WireMockServer CONSTRUCTION_APPROVAL = DEPARTMENTS.get("construction-approval");
     protected static final WireMockServer TAX = DEPARTMENTS.get("tax");
     protected static final WireMockServer SOCIAL_INSURANCE = DEPARTMENTS.get("social-insurance");
+    protected static final WireMockServer REAL_ESTATE = DEPARTMENTS.get("real-estate");
 
     private static Map<String, WireMockServer> startAll() {
         Map<String, WireMockServer> servers = new java.util.LinkedHashMap<>();

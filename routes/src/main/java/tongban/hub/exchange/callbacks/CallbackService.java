@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import tongban.adapters.support.CallbackDefinition;
 import tongban.adapters.support.DepartmentAdapter;
@@ -114,20 +115,25 @@ class CallbackService {
                 .put("receivedAt", received.toString())
                 .put("requestId", requestId);
         event.set("data", data);
-        return tx.execute(status -> store(department, name, eventId, requestId, received, event));
+        return tx.execute(status -> store(status, department, name, eventId, requestId, received, event));
     }
 
     /**
      * Records the event, lets the listeners act on it and publishes it in one go: if a listener refuses or the broker
      * does, the record is rolled back too.
      */
-    private Received store(String department, String name, String eventId, String requestId, Instant received,
-                           ObjectNode event) {
+    private Received store(TransactionStatus status, String department, String name, String eventId, String requestId,
+                           Instant received, ObjectNode event) {
+        // behind a savepoint: on PostgreSQL a failed statement spoils the rest of its transaction, the repeat's
+        // lookup of the first event included
+        Object savepoint = status.createSavepoint();
         try {
             jdbc.update("INSERT INTO callback_event (department, callback, event_id, request_id, received_at, event_body) "
                             + "VALUES (?,?,?,?,?,?)", department, name, eventId, requestId, Timestamp.from(received),
                     event.toString());
+            status.releaseSavepoint(savepoint);
         } catch (DuplicateKeyException repeat) {
+            status.rollbackToSavepoint(savepoint);
             String first = jdbc.queryForObject("SELECT event_body FROM callback_event WHERE department = ? AND "
                     + "callback = ? AND event_id = ?", String.class, department, name, eventId);
             ObjectNode earlier = parse(first);
