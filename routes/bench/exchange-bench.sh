@@ -19,8 +19,12 @@ WARMUP=${BENCH_WARMUP:-10s}
 DURATION=${BENCH_DURATION:-20s}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 
-token=$(curl -fs -d grant_type=password -d client_id=tongban-cli -d username=zhangsan -d password=demo \
-  "http://localhost:$KC_PORT/realms/tongban/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+# a fresh token for each part that needs one: the run outlasts an access token's lifetime
+fresh_token() {
+  curl -fs -d grant_type=password -d client_id=tongban-cli -d username=zhangsan -d password=demo \
+    "http://localhost:$KC_PORT/realms/tongban/protocol/openid-connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+token=$(fresh_token)
 export BENCH_TOKEN=$token
 
 ms() { # wrk latency value (e.g. 812.00us, 1.20ms, 1.01s) → milliseconds
@@ -139,9 +143,10 @@ queue_bench() { local out; out=$(java -Dloader.path="$BENCH_CLASSES" -Dloader.ma
   org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>&1)
   awk '$1 == "RESULT"' <<<"$out"
   grep -q '^RESULT' <<<"$out" || { echo "  QueueBench $1 ended without a result:" >&2; grep -v '^\s*at ' <<<"$out" | tail -3 >&2; }; }
-read -r _ _ j_rate j_lost j_dup < <(queue_bench baseline "$SUBMISSIONS" "$PRODUCERS" 4)
+read -r _ _ j_rate j_lost j_dup < <(queue_bench baseline "$SUBMISSIONS" "$PRODUCERS" 4) || true
 printf "  %-44s %10.0f msg/s  lost %s  duplicated %s\n" "plain JMS producer → 4 transacted consumers" "$j_rate" "$j_lost" "$j_dup"
-read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS")
+token=$(fresh_token)
+read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS") || true
 printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "hub POST …/submissions → queue → department" "$a_rate" "$a_lost" "$a_dup"
 
 # The same submissions through a hub in the prod profile: PostgreSQL (Debian's, as ./tongban test starts it) and the
@@ -174,7 +179,8 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
     "${hub_args[@]}" > "$prod_dir/hub.log" 2>&1 &
   prod_pid=$!
   for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$prod_port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.25; done
-  read -r _ _ p_rate p_lost p_dup < <(queue_bench hub "http://127.0.0.1:$prod_port" "$token" "$SUBMISSIONS" "$PRODUCERS")
+  token=$(fresh_token)
+  read -r _ _ p_rate p_lost p_dup < <(queue_bench hub "http://127.0.0.1:$prod_port" "$token" "$SUBMISSIONS" "$PRODUCERS") || true
   printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "the same, prod profile: PostgreSQL + Artemis" "${p_rate:-0}" "${p_lost:-?}" "${p_dup:-?}"
   kill "$prod_pid" 2>/dev/null; wait "$prod_pid" 2>/dev/null || true
   kill "$broker_pid" 2>/dev/null; wait "$broker_pid" 2>/dev/null || true

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The demo back office of a department: once its intake took an application, it fetches its own client-credentials
@@ -57,10 +58,7 @@ class DepartmentBackOfficeTest {
             HttpResponse<String> applied = apply(registration, "海口市测试有限公司");
             assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
 
-            long deadline = System.nanoTime() + 15_000_000_000L;
-            while (notices.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await().atMost(java.time.Duration.ofSeconds(15)).until(() -> notices.size() >= 2);
             assertThat(notices).as("the accepted application only, accepted then approved").hasSize(2);
             assertThat(notices.get(0)).startsWith("Bearer department-token /api/v1/callbacks/enterprise-registration/application-status")
                     .contains("\"wbywh\":\"TB20261130000007-01\"", "\"blzt\":\"01\"");

@@ -49,6 +49,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theExchangeTheLogAndTheCatalogueKnowNothingOfTheCasesBuiltOnThem() {
+        noClasses().that().resideInAnyPackage("tongban.hub.exchange..", "tongban.hub.messagelog..",
+                        "tongban.hub.catalogue..", "tongban.hub.calendar..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.hub.cases..")
+                .check(TONGBAN);
+    }
+
+    @Test
     void theOpsConsoleAndMonitoringAreLeavesThatTheExchangeAndTheLogDoNotKnow() {
         noClasses().that().resideInAnyPackage("tongban.hub.exchange..", "tongban.hub.messagelog..",
                         "tongban.hub.catalogue..", "tongban.hub.gateway..")
