@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * What each client application ({@code azp}) may call — deny by default. Granted in one file per client,
- * {@code access-rights/<client>.yaml} ({@code grants: [tax/tax-clearance, item-library/*]}; {@code *}{@code /*} is
+ * {@code access-rights/<client>.yaml} ({@code name: 电子税务局} — what a citizen's data-usage trail calls it —
+ * and {@code grants: [tax/tax-clearance, item-library/*]}; {@code *}{@code /*} is
  * every service, for demo clients only), from the locations in {@code tongban.exchange.access-rights-locations};
  * {@code tongban.exchange.access-rights.<client>} replaces a client's grants for one environment. A grant naming
  * a service no adapter offers stops the start with the file and the entry named — a typo never grants nothing
@@ -30,12 +31,24 @@ public final class AccessRights {
     private static final String EVERYTHING = "*/*";
 
     private final Map<String, Set<String>> grants;
+    private final Map<String, String> names;
 
     /** @param grants client id → {@code department/service}, {@code department/*} or {@code *}{@code /*} */
     public AccessRights(Map<String, List<String>> grants) {
+        this(grants, Map.of());
+    }
+
+    /** @param names client id → the client's name as people know it */
+    AccessRights(Map<String, List<String>> grants, Map<String, String> names) {
         Map<String, Set<String>> copy = new LinkedHashMap<>();
         grants.forEach((client, list) -> copy.put(client, Set.copyOf(list)));
         this.grants = Map.copyOf(copy);
+        this.names = Map.copyOf(names);
+    }
+
+    /** The client's name as people know it (its rights file's {@code name}), or null when it has none. */
+    public String name(String clientId) {
+        return clientId == null ? null : names.get(clientId);
     }
 
     boolean mayUse(String clientId, ServiceDefinition service) {
@@ -55,6 +68,7 @@ public final class AccessRights {
      */
     static AccessRights load(List<String> locations, Map<String, List<String>> overrides, ServiceRegistry registry) {
         Map<String, List<String>> grants = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         for (String location : locations) {
@@ -75,7 +89,11 @@ public final class AccessRights {
                 if (first != null && !first.equals(source)) {
                     throw new IllegalStateException(source + ": client '" + client + "' is already granted in " + first);
                 }
-                grants.put(client, read(source, file));
+                JsonNode root = read(source, file);
+                grants.put(client, grantsOf(source, root));
+                if (root.hasNonNull("name")) {
+                    names.put(client, root.get("name").asText());
+                }
             }
         }
         overrides.forEach((client, list) -> {
@@ -87,19 +105,25 @@ public final class AccessRights {
                 check(sources.get(client) + ": grants[" + i + "]", list.get(i), registry);
             }
         });
-        return new AccessRights(grants);
+        return new AccessRights(grants, names);
     }
 
-    private static List<String> read(String source, Resource file) {
-        JsonNode root;
+    private static JsonNode read(String source, Resource file) {
         try (InputStream in = file.getInputStream()) {
-            root = YAML.readTree(in);
+            return YAML.readTree(in);
         } catch (IOException e) {
             throw new IllegalStateException(source + ": not valid YAML: " + e.getMessage());
         }
+    }
+
+    private static List<String> grantsOf(String source, JsonNode root) {
         JsonNode list = root == null ? null : root.get("grants");
-        if (list == null || !list.isArray() || root.size() != 1) {
-            throw new IllegalStateException(source + ": must hold one field, grants: a list of department/service");
+        boolean onlyKnownFields = root != null && java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliteratorUnknownSize(root.fieldNames(), 0), false)
+                .allMatch(f -> f.equals("grants") || f.equals("name"));
+        if (list == null || !list.isArray() || !onlyKnownFields) {
+            throw new IllegalStateException(source + ": must hold grants (a list of department/service) and, "
+                    + "optionally, name (the client as people know it)");
         }
         List<String> grants = new ArrayList<>();
         list.forEach(grant -> grants.add(grant.asText().strip()));

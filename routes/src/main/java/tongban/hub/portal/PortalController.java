@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tongban.hub.cases.Cases;
+import tongban.hub.exchange.AccessRights;
 import tongban.hub.exchange.ServiceRegistry;
 import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
@@ -31,11 +32,13 @@ class PortalController {
     private final DataUsage usage;
     private final PortalProperties properties;
     private final ServiceRegistry registry;
+    private final AccessRights clients;
     private final Cases cases;
     private final JwtDecoder tokens;
 
-    PortalController(DataUsage usage, PortalProperties properties, ServiceRegistry registry, Cases cases,
-                     JwtDecoder tokens) {
+    PortalController(DataUsage usage, PortalProperties properties, ServiceRegistry registry, AccessRights clients,
+                     Cases cases, JwtDecoder tokens) {
+        this.clients = clients;
         this.usage = usage;
         this.properties = properties;
         this.registry = registry;
@@ -73,7 +76,8 @@ class PortalController {
     private UseView words(DataUsage.Use use) {
         String service = registry.find(use.department(), use.service())
                 .map(d -> d.title().replaceFirst("\\s*\\(.*\\)\\s*$", "")).orElse(use.service());
-        return new UseView(use.at(), properties.clientNames().getOrDefault(use.client(), "其他系统"),
+        String who = clients.name(use.client());
+        return new UseView(use.at(), who == null ? "其他系统" : who,
                 registry.title(use.department()), service, use.caseId(), outcome(use.outcome()));
     }
 

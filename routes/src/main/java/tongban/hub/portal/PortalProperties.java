@@ -12,17 +12,14 @@ import java.util.List;
  * @param clientSecret      that client's secret; the default is the DEMO secret of the local realm only
  * @param departmentPortals the department portals it links to (each signs the citizen in through the same
  *                          Keycloak session: no second password)
- * @param clientNames       what the citizen's data-usage page calls each client application (its Keycloak client
- *                          id is never shown); a client not named here is shown as 其他系统
  */
 @ConfigurationProperties("tongban.portal")
 public record PortalProperties(@DefaultValue("tongban-portal") String clientId,
                                @DefaultValue("demo-portal-secret-not-for-production") String clientSecret,
-                               List<Link> departmentPortals, java.util.Map<String, String> clientNames) {
+                               List<Link> departmentPortals) {
 
     public PortalProperties {
         departmentPortals = departmentPortals == null ? List.of() : List.copyOf(departmentPortals);
-        clientNames = clientNames == null ? java.util.Map.of() : java.util.Map.copyOf(clientNames);
     }
 
     /** A link on the portal's home page. */

@@ -348,6 +348,7 @@ class PortalBrowserTest extends HubTestBase {
         signIn("chenjing");
         type("q", "企业开办");
         browser().findElement(By.id("search")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("q="));
         browser().findElement(By.id("apply-enterprise-opening")).click();
         type("form-enterpriseName", "海口市椰岛数据服务有限公司");
         type("form-registeredCapital", "50");
@@ -393,6 +394,7 @@ class PortalBrowserTest extends HubTestBase {
                         "tongban-hub", "portal-tax");
 
         browser().findElement(By.id("nav-cases")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/portal/cases"));
         assertThat(text("my-cases")).contains(number, "企业开办一件事", "办结（准予）");
     }
 
@@ -409,9 +411,11 @@ class PortalBrowserTest extends HubTestBase {
         assertThat(text("case-status")).isEqualTo("已提交");
 
         browser().findElement(By.id("nav-window")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/portal/window"));
         assertThat(text("queue-" + number)).contains("居民身份证换领", "李四", "窗口");
         new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("decision-" + number))).selectByValue("accept");
         browser().findElement(By.id("decide-" + number)).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("id=\"notice\""));
         assertThat(text("notice")).contains(number);
         assertThat(text("queue-" + number)).contains("已受理", "剩 ");
 
