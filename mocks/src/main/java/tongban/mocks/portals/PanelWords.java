@@ -16,38 +16,35 @@ public final class PanelWords {
     public record Row(String label, String value) {
     }
 
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("name", "姓名"), Map.entry("sex", "性别"), Map.entry("ethnicity", "民族"),
-            Map.entry("birthDate", "出生日期"), Map.entry("registeredAddress", "户籍地址"),
-            Map.entry("householdNumber", "户号"), Map.entry("headOfHousehold", "户主"),
-            Map.entry("relationToHead", "与户主关系"),
-            Map.entry("certificateNo", "完税证明号"), Map.entry("taxpayerName", "纳税人名称"),
-            Map.entry("fromMonth", "起始月份"), Map.entry("toMonth", "终止月份"), Map.entry("total", "合计（元）"),
-            Map.entry("payments", "缴税明细"), Map.entry("taxType", "税种"), Map.entry("period", "所属期"),
-            Map.entry("amount", "金额（元）"), Map.entry("paidOn", "入库日期"),
-            Map.entry("personalNo", "个人编号"), Map.entry("employer", "参保单位"), Map.entry("months", "缴费明细"),
-            Map.entry("month", "月份"), Map.entry("insuranceType", "险种"), Map.entry("base", "缴费基数"),
-            Map.entry("employerAmount", "单位缴费"), Map.entry("personalAmount", "个人缴费"), Map.entry("paid", "已缴"),
-            Map.entry("result", "核验结果"), Map.entry("description", "说明"));
+    /** Words any panel uses. */
+    private static final Map<String, String> COMMON = Map.of("true", "是", "false", "否");
 
-    private static final Map<String, String> VALUES = Map.ofEntries(
-            Map.entry("PENSION", "养老保险"), Map.entry("UNEMPLOYMENT", "失业保险"), Map.entry("MEDICAL", "医疗保险"),
-            Map.entry("WORK_INJURY", "工伤保险"), Map.entry("MATERNITY", "生育保险"), Map.entry("MATCH", "一致"),
-            Map.entry("MISMATCH", "不一致"), Map.entry("NOT_FOUND", "库中无此号"), Map.entry("true", "是"),
-            Map.entry("false", "否"));
+    private final Map<String, String> labels = new java.util.HashMap<>();
+    private final Map<String, String> values = new java.util.HashMap<>(COMMON);
 
-    private PanelWords() {
+    /**
+     * @param portalFile the department's {@code portal.properties}: {@code label.<field>=…} names a canonical field,
+     *                   {@code value.<code>=…} a coded value — the department's words live beside its stubs
+     */
+    PanelWords(Map<String, String> portalFile) {
+        portalFile.forEach((key, words) -> {
+            if (key.startsWith("label.")) {
+                labels.put(key.substring("label.".length()), words);
+            } else if (key.startsWith("value.")) {
+                values.put(key.substring("value.".length()), words);
+            }
+        });
     }
 
-    static List<Row> rows(JsonNode data) {
+    List<Row> rows(JsonNode data) {
         List<Row> rows = new ArrayList<>();
         add(rows, "", data);
         return rows;
     }
 
-    private static void add(List<Row> rows, String prefix, JsonNode node) {
+    private void add(List<Row> rows, String prefix, JsonNode node) {
         node.fields().forEachRemaining(field -> {
-            String label = prefix + LABELS.getOrDefault(field.getKey(), field.getKey());
+            String label = prefix + labels.getOrDefault(field.getKey(), field.getKey());
             JsonNode value = field.getValue();
             if (value.isArray()) {
                 int i = 1;
@@ -57,7 +54,7 @@ public final class PanelWords {
             } else if (value.isObject()) {
                 add(rows, label + " · ", value);
             } else if (!value.isNull()) {
-                rows.add(new Row(label, VALUES.getOrDefault(value.asText(), value.asText())));
+                rows.add(new Row(label, values.getOrDefault(value.asText(), value.asText())));
             }
         });
     }

@@ -30,8 +30,10 @@ class PortalHomeController {
     private final String hubUrl;
     private final String service;
     private final String requestJson;
+    private final PanelWords words;
 
-    PortalHomeController(@Value("${department-portal.title}") String title,
+    PortalHomeController(@Value("${department-portal.department}") String department,
+                         @Value("${department-portal.title}") String title,
                          @Value("${department-portal.hub-url}") String hubUrl,
                          @Value("${department-portal.service}") String service,
                          @Value("${department-portal.request-json}") String requestJson,
@@ -41,6 +43,7 @@ class PortalHomeController {
         this.hubUrl = hubUrl;
         this.service = service;
         this.requestJson = requestJson;
+        this.words = new PanelWords(tongban.mocks.MockDepartment.properties(department, "portal.properties"));
     }
 
     /**
@@ -83,7 +86,7 @@ class PortalHomeController {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = json.readTree(response.body());
             return response.statusCode() == 200
-                    ? new Answer(200, PanelWords.rows(answer.path("data")), null, null)
+                    ? new Answer(200, words.rows(answer.path("data")), null, null)
                     : new Answer(response.statusCode(), null, PanelWords.problem(answer.path("code").asText("ERROR")),
                     StepUp.levelAskedFor(response.headers().firstValue("WWW-Authenticate").orElse(null)));
         } catch (Exception e) {

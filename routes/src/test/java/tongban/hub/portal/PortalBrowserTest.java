@@ -155,7 +155,8 @@ class PortalBrowserTest extends HubTestBase {
             assertThat(text("name")).as(portal.department() + ": signed in without a second password").isEqualTo("张三");
             assertThat(askedToSignIn()).isFalse();
             if (portal.department().equals("public-security")) {
-                assertThat(text("service-data")).as("the hub's answer for 张三").contains("张三");
+                assertThat(text("service-data")).as("the hub's answer for 张三, in the department's words")
+                        .contains("张三", "户籍地址", "与户主关系").doesNotContain("registeredAddress", "headOfHousehold");
             } else {
                 // tax and social insurance need a level-3 sign-in; the password was level 2
                 assertThat(text("step-up")).as(portal.department()).contains("3");
@@ -287,7 +288,7 @@ class PortalBrowserTest extends HubTestBase {
         browser().findElement(By.id("kc-login")).click();
 
         assertThat(text("sign-in-level")).isEqualTo("3");
-        assertThat(text("service-data")).contains("张三");
+        assertThat(text("service-data")).contains("张三", "完税证明号").doesNotContain("certificateNo");
         assertThat(browser().getPageSource()).doesNotContain("id=\"step-up\"");
     }
 
