@@ -110,7 +110,10 @@ public final class HostileDepartment implements AutoCloseable {
         try (exchange) {
             switch (mode) {
                 case "ok" -> send(exchange, 200, OK);
-                case "flap" -> send(exchange, calls.get() % 2 == 0 ? 200 : 503, calls.get() % 2 == 0 ? OK : new byte[0]);
+                case "flap" -> { // one read of the count: two would let a concurrent call pair a 200 with an empty body
+                    boolean up = calls.get() % 2 == 0;
+                    send(exchange, up ? 200 : 503, up ? OK : new byte[0]);
+                }
                 case "huge" -> {
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, 0); // chunked, without end
