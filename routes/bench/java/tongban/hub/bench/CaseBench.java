@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import tongban.sso.login.HttpLogin;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -135,6 +133,6 @@ public final class CaseBench {
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(answer.body()).path("access_token").asText(URLEncoder.encode("", StandardCharsets.UTF_8));
+        return JSON.readTree(answer.body()).path("access_token").asText();
     }
 }

@@ -159,14 +159,7 @@ class CaseDispatcher {
             if (!"READY".equals(locked.dispatch()) || locked.round() != c.round()) {
                 return; // withdrawn meanwhile, or another hub was first: the same submission either way
             }
-            store.update(new CaseRecord(locked.caseNumber(), locked.parentNumber(), locked.bundle(), locked.part(),
-                    locked.itemCode(), locked.item(), locked.title(), locked.department(), locked.applicantSubject(),
-                    locked.applicantName(), locked.applicantIdNumber(), locked.actingForUscc(),
-                    locked.actingForName(), locked.channel(), locked.serviceWindow(), locked.status(),
-                    locked.outcome(), locked.reason(), locked.resultRef(), locked.departmentRef(), locked.formJson(),
-                    locked.promisedDays(), locked.submittedAt(), locked.acceptedOn(), locked.dueOn(),
-                    locked.correctionSince(), locked.finishedAt(), "SENT", accepted.submission().id(), locked.round(),
-                    locked.version()));
+            store.update(locked.dispatched("SENT", accepted.submission().id(), locked.departmentRef(), locked.formJson()));
             List<String> shared = fetched.values().stream().filter(m -> "SHARED".equals(m.source()))
                     .map(CaseStore.Material::material).toList();
             store.addEvent(c.caseNumber(), Instant.now(), locked.status(), shared.isEmpty() ? "已送往部门"
@@ -240,14 +233,8 @@ class CaseDispatcher {
             if (s.status() == Submission.Status.SUCCEEDED) {
                 JsonNode data = read(s.resultBody()).path("data");
                 String ref = data.path("applicationNo").asText(null);
-                store.update(new CaseRecord(locked.caseNumber(), locked.parentNumber(), locked.bundle(), locked.part(),
-                        locked.itemCode(), locked.item(), locked.title(), locked.department(),
-                        locked.applicantSubject(), locked.applicantName(), locked.applicantIdNumber(),
-                        locked.actingForUscc(), locked.actingForName(), locked.channel(), locked.serviceWindow(),
-                        locked.status(), locked.outcome(), locked.reason(), locked.resultRef(),
-                        ref != null ? ref : locked.departmentRef(), locked.formJson(), locked.promisedDays(),
-                        locked.submittedAt(), locked.acceptedOn(), locked.dueOn(), locked.correctionSince(),
-                        locked.finishedAt(), "DELIVERED", locked.submissionId(), locked.round(), locked.version()));
+                store.update(locked.dispatched("DELIVERED", locked.submissionId(),
+                        ref != null ? ref : locked.departmentRef(), locked.formJson()));
                 store.addEvent(c.caseNumber(), Instant.now(), locked.status(), ref == null ? "部门已接收"
                         : "部门已接收，部门申请编号 " + ref, "department:" + locked.department(), s.requestId());
                 return;

@@ -207,7 +207,7 @@ class CaseProgress {
                     earlier.stream().filter(p -> p.part().equals(partId)).findFirst()
                             .ifPresent(p -> form.put(field, p.resultRef()));
                 });
-                store.update(withDispatch(locked, "READY", form.toString()));
+                store.update(locked.dispatched("READY", locked.submissionId(), locked.departmentRef(), form.toString()));
                 store.addEvent(locked.caseNumber(), step.at(), locked.status(), "前序事项已办结，送往部门", "platform",
                         step.requestId());
                 announceReady();
@@ -227,15 +227,6 @@ class CaseProgress {
                 events.publishEvent(new PartsReady());
             }
         });
-    }
-
-    static CaseRecord withDispatch(CaseRecord c, String dispatch, String formJson) {
-        return new CaseRecord(c.caseNumber(), c.parentNumber(), c.bundle(), c.part(), c.itemCode(), c.item(),
-                c.title(), c.department(), c.applicantSubject(), c.applicantName(), c.applicantIdNumber(),
-                c.actingForUscc(), c.actingForName(), c.channel(), c.serviceWindow(), c.status(), c.outcome(),
-                c.reason(), c.resultRef(), c.departmentRef(), formJson, c.promisedDays(), c.submittedAt(),
-                c.acceptedOn(), c.dueOn(), c.correctionSince(), c.finishedAt(), dispatch, c.submissionId(), c.round(),
-                c.version());
     }
 
     /**

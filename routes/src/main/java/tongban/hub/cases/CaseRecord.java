@@ -22,6 +22,14 @@ public record CaseRecord(String caseNumber, String parentNumber, String bundle, 
         return bundle != null;
     }
 
+    /** The same case with its sending changed: where it is in going out, its submission, its department's number, its form. */
+    CaseRecord dispatched(String dispatch, String submissionId, String departmentRef, String formJson) {
+        return new CaseRecord(caseNumber, parentNumber, bundle, part, itemCode, item, title, department,
+                applicantSubject, applicantName, applicantIdNumber, actingForUscc, actingForName, channel,
+                serviceWindow, status, outcome, reason, resultRef, departmentRef, formJson, promisedDays, submittedAt,
+                acceptedOn, dueOn, correctionSince, finishedAt, dispatch, submissionId, round, version);
+    }
+
     /** The idempotency key of this round's submission to the department: one per case and round. */
     String submissionKey() {
         return caseNumber + "/" + round;

@@ -302,10 +302,10 @@ class CaseService {
             CaseProgress.Step step = new CaseProgress.Step(CaseStatus.SUBMITTED, null, null, null, now,
                     caller.username(), requestId);
             if (!c.isBundle()) {
-                store.update(CaseProgress.withDispatch(c, c.dispatch(), form.toString()));
+                store.update(c.dispatched(c.dispatch(), c.submissionId(), c.departmentRef(), form.toString()));
                 return progress.move(store.lock(caseNumber).orElseThrow(), step);
             }
-            store.update(CaseProgress.withDispatch(c, null, form.toString()));
+            store.update(c.dispatched(null, null, null, form.toString()));
             for (CaseRecord part : store.parts(caseNumber)) {
                 if (part.status() == CaseStatus.CORRECTION_REQUESTED) {
                     ObjectNode partForm = (ObjectNode) read(part.formJson());
@@ -314,7 +314,7 @@ class CaseService {
                             partForm.set(f, form.get(f));
                         }
                     });
-                    store.update(CaseProgress.withDispatch(part, part.dispatch(), partForm.toString()));
+                    store.update(part.dispatched(part.dispatch(), part.submissionId(), part.departmentRef(), partForm.toString()));
                     progress.move(store.lock(part.caseNumber()).orElseThrow(), step);
                 }
             }

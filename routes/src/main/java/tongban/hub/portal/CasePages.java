@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 import tongban.hub.cases.CaseFailure;
+import tongban.hub.cases.CaseViews;
 import tongban.hub.cases.Cases;
 import tongban.hub.cases.FormField;
 import tongban.hub.web.RequestIdFilter;
@@ -109,25 +110,25 @@ class CasePages {
                @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                Model model) {
         Caller caller = caller(client);
-        model.addAttribute("c", cases.detail(caller, caseNumber).orElseThrow(() ->
-                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+        CaseViews.Detail detail = cases.detail(caller, caseNumber).orElseThrow(() ->
+                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        model.addAttribute("c", detail);
         model.addAttribute("staff", caller.isStaff());
-        model.addAttribute("correctionFields", correctionFields(caseNumber, caller));
+        model.addAttribute("correctionFields", detail.summary().status().equals("CORRECTION_REQUESTED")
+                ? correctionFields(detail) : List.of());
         return "portal/case";
     }
 
     /** The fields the applicant may change when answering a correction: those of the case's own form. */
-    private List<FormField> correctionFields(String caseNumber, Caller caller) {
-        return cases.detail(caller, caseNumber).map(d -> {
-            List<FormField> fields = new ArrayList<>();
-            cases.offers("").forEach(o -> {
-                if ((d.summary().bundle() && o.kind().equals("bundle") && o.title().equals(d.summary().title()))
-                        || (!d.summary().bundle() && o.kind().equals("item") && o.id().equals(d.itemCode()))) {
-                    fields.addAll(o.form());
-                }
-            });
-            return fields;
-        }).orElse(List.of());
+    private List<FormField> correctionFields(CaseViews.Detail d) {
+        List<FormField> fields = new ArrayList<>();
+        cases.offers("").forEach(o -> {
+            if ((d.summary().bundle() && o.kind().equals("bundle") && o.title().equals(d.summary().title()))
+                    || (!d.summary().bundle() && o.kind().equals("item") && o.id().equals(d.itemCode()))) {
+                fields.addAll(o.form());
+            }
+        });
+        return fields;
     }
 
     @PostMapping("/portal/cases/{caseNumber}/withdrawal")
