@@ -4,6 +4,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import tongban.hub.calendar.WorkingCalendar;
+import tongban.hub.web.BeijingTime;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -47,9 +49,22 @@ class CaseStore {
     }
 
     private final JdbcTemplate jdbc;
+    private final WorkingCalendar calendar;
 
-    CaseStore(JdbcTemplate jdbc) {
+    CaseStore(JdbcTemplate jdbc, WorkingCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    /** The Beijing day a case ended on, kept for the statistics. */
+    private static LocalDate finishedOn(CaseRecord c) {
+        return c.finishedAt() == null ? null : LocalDate.ofInstant(c.finishedAt(), BeijingTime.ZONE);
+    }
+
+    /** Working days from acceptance to the end, for the statistics' average (null until both are known). */
+    private Integer workingDays(CaseRecord c) {
+        LocalDate end = finishedOn(c);
+        return end == null || c.acceptedOn() == null ? null : calendar.workingDaysBetween(c.acceptedOn(), end);
     }
 
     private static CaseRecord row(ResultSet rs, int n) throws SQLException {
@@ -110,24 +125,27 @@ class CaseStore {
     }
 
     void insert(CaseRecord c) {
-        jdbc.update("INSERT INTO service_case (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("INSERT INTO service_case (" + COLUMNS + ", finished_on, working_days) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.caseNumber(), c.parentNumber(), c.bundle(), c.part(), c.itemCode(), c.item(), c.title(),
                 c.department(), c.applicantSubject(), c.applicantName(), c.applicantIdNumber(), c.actingForUscc(),
                 c.actingForName(), c.channel(), c.serviceWindow(), c.status().name(),
                 c.outcome() == null ? null : c.outcome().name(), c.reason(), c.resultRef(), c.departmentRef(),
                 c.formJson(), c.promisedDays(), sql(c.submittedAt()), sql(c.acceptedOn()), sql(c.dueOn()),
-                sql(c.correctionSince()), sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), c.version());
+                sql(c.correctionSince()), sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), c.version(),
+                sql(finishedOn(c)), workingDays(c));
     }
 
     /** Writes a changed case over the version it was read at (inside the transaction that {@link #lock}ed it). */
     void update(CaseRecord c) {
         int updated = jdbc.update("UPDATE service_case SET status = ?, outcome = ?, reason = ?, result_ref = ?, "
                         + "department_ref = ?, form_json = ?, accepted_on = ?, due_on = ?, correction_since = ?, "
-                        + "finished_at = ?, dispatch = ?, submission_id = ?, round_no = ?, version = version + 1 "
-                        + "WHERE case_number = ? AND version = ?",
+                        + "finished_at = ?, dispatch = ?, submission_id = ?, round_no = ?, finished_on = ?, "
+                        + "working_days = ?, version = version + 1 WHERE case_number = ? AND version = ?",
                 c.status().name(), c.outcome() == null ? null : c.outcome().name(), c.reason(), c.resultRef(),
                 c.departmentRef(), c.formJson(), sql(c.acceptedOn()), sql(c.dueOn()), sql(c.correctionSince()),
-                sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), c.caseNumber(), c.version());
+                sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), sql(finishedOn(c)), workingDays(c),
+                c.caseNumber(), c.version());
         if (updated != 1) {
             throw new IllegalStateException("case " + c.caseNumber() + " changed under a lock");
         }

@@ -140,6 +140,20 @@ public class Cases {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** A case as stored, for the features built on cases (ratings): no caller check here. */
+    public Optional<CaseRecord> record(String caseNumber) {
+        return store.find(caseNumber);
+    }
+
+    /** The department that handled a case: its own, or a bundle's lead (first) part's. */
+    public String handledBy(CaseRecord c) {
+        if (!c.isBundle()) {
+            return c.department();
+        }
+        return store.parts(c.caseNumber()).stream().map(CaseRecord::department).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
     /** Today in Beijing, for pages that say "due today". */
     public LocalDate today() {
         return LocalDate.now(tongban.hub.web.BeijingTime.ZONE);

@@ -24,6 +24,8 @@ public class ServiceRegistry {
     private final Map<String, CallLimits> limits = new LinkedHashMap<>();
     private final java.util.Set<String> selfBounded = new java.util.HashSet<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
+    /** A department's own system, by the client its notices come from. */
+    private final Map<String, String> systems = new LinkedHashMap<>();
 
     public ServiceRegistry(List<DepartmentAdapter> adapters, Environment environment) {
         Map<String, String> origins = new LinkedHashMap<>();
@@ -35,6 +37,7 @@ public class ServiceRegistry {
                 }
             }
             titles.put(adapter.department(), adapter.title());
+            adapter.callbacks().forEach(c -> systems.putIfAbsent(c.clientId(), adapter.department()));
             if (adapter.boundsItsOwnCalls()) {
                 selfBounded.add(adapter.department());
             }
@@ -58,6 +61,11 @@ public class ServiceRegistry {
     /** The department's name as people know it, or its key when it is not on the exchange. */
     public String title(String department) {
         return titles.getOrDefault(department, department);
+    }
+
+    /** The department whose own system signs in as this client (the client its notices must come from), if any. */
+    public Optional<String> departmentOfSystem(String clientId) {
+        return Optional.ofNullable(clientId == null ? null : systems.get(clientId));
     }
 
     /** Every department with at least one service, in the order the adapters were found. */

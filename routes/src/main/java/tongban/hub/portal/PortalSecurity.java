@@ -89,6 +89,7 @@ class PortalSecurity {
                         "/oauth2/**", "/logout", "/logout/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/ops/denied").permitAll()
+                        .requestMatchers("/ops/statistics", "/ops/statistics/**").hasAnyRole(Caller.OPS, Caller.BUREAU)
                         .requestMatchers("/ops", "/ops/**").hasRole(Caller.OPS)
                         .anyRequest().authenticated())
                 // forms posted to legacy portals cannot carry the hub's CSRF token: the gateway checks their origin

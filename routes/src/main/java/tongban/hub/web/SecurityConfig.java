@@ -73,6 +73,7 @@ public class SecurityConfig {
                                 "/actuator/prometheus", "/api/v1/openapi.yaml").permitAll()
                         .requestMatchers("/api/v1/message-log/**", "/api/v1/catalogue/sync", "/api/v1/catalogue/runs")
                         .hasRole(Caller.OPS)
+                        .requestMatchers("/api/v1/statistics", "/api/v1/statistics/**").hasAnyRole(Caller.OPS, Caller.BUREAU)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs

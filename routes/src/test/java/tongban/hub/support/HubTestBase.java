@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false) // /actuator/prometheus as in production
+@org.springframework.context.annotation.Import(MovableClock.InContext.class)
 public abstract class HubTestBase {
 
     /** The configured department timeout: the slow stubs take 8 s, the hub gives up after this. */
@@ -49,6 +50,8 @@ public abstract class HubTestBase {
     protected static final WireMockServer TAX = DEPARTMENTS.get("tax");
     protected static final WireMockServer SOCIAL_INSURANCE = DEPARTMENTS.get("social-insurance");
     protected static final WireMockServer REAL_ESTATE = DEPARTMENTS.get("real-estate");
+    protected static final WireMockServer PROVINCIAL_RATING = DEPARTMENTS.get("provincial-rating");
+    protected static final WireMockServer HOTLINE = DEPARTMENTS.get("hotline-12345");
 
     private static Map<String, WireMockServer> startAll() {
         Map<String, WireMockServer> servers = new java.util.LinkedHashMap<>();

@@ -33,6 +33,8 @@ public record Caller(String subject, String username, String clientId, String id
     public static final String CITIZEN = "citizen";
     public static final String STAFF = "staff";
     public static final String OPS = "ops";
+    /** 政务服务管理局: reads the platform's statistics, nothing else. */
+    public static final String BUREAU = "bureau";
 
     public static Caller from(Jwt jwt) {
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"),

@@ -1,0 +1,204 @@
+package tongban.hub.statistics;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.web.BeijingTime;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exports beside the statistics: the figures (合计, each department, each month) as CSV and as an Excel
+ * workbook, and the case ledger (办件台账: every case accepted in the range, one line each, without the applicant's
+ * personal data) as CSV streamed from the database as it is read — a million lines never sit in memory.
+ *
+ * <p>CSV is UTF-8 with a byte-order mark and CRLF lines, which Excel and WPS open as Chinese; a cell that a
+ * spreadsheet would read as a formula ({@code = + - @}) is written as text.
+ */
+@Component
+class StatisticsExports {
+
+    static final List<String> HEADER = List.of("范围", "名称", "受理", "不予受理", "办结", "提前办结", "按时办结", "逾期办结",
+            "提前办结率(%)", "按时办结率(%)", "平均办理工作日", "评价数", "非常满意", "满意", "基本满意", "不满意", "非常不满意",
+            "好评率(%)", "差评回访率(%)", "差评答复率(%)", "差评按时整改率(%)", "工单受理", "30分钟内响应", "响应率(%)",
+            "工单办结", "工单按时办结", "工单按时办结率(%)", "回访数", "满意数", "满意率(%)");
+    static final List<String> LEDGER_HEADER = List.of("办件编号", "所属一件事", "事项编码", "事项名称", "承办部门", "渠道",
+            "受理窗口", "受理日期", "承诺办结日期", "办结时间", "状态", "办理结果", "办理工作日", "时效", "评价");
+    private static final Map<String, String> CHANNELS = Map.of("ONLINE", "网上办", "WINDOW", "窗口办", "MOBILE", "掌上办",
+            "HOTLINE", "热线");
+    private static final Map<String, String> STATUSES = Map.of("SUBMITTED", "已提交", "ACCEPTED", "已受理",
+            "NOT_ACCEPTED", "不予受理", "IN_PROGRESS", "办理中", "CORRECTION_REQUESTED", "待补正", "FINISHED", "已办结",
+            "WITHDRAWN", "已撤回");
+    private static final String[] LEVELS = {"", "非常不满意", "不满意", "基本满意", "满意", "非常满意"};
+
+    private final JdbcTemplate jdbc;
+    private final ServiceRegistry registry;
+
+    StatisticsExports(JdbcTemplate jdbc, ServiceRegistry registry) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+    }
+
+    List<List<Object>> rows(Report report) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(row("合计", report.departmentName(), report.total()));
+        report.departments().forEach(s -> rows.add(row("部门", s.name(), s)));
+        report.months().forEach(s -> rows.add(row("月份", s.name(), s)));
+        return rows;
+    }
+
+    private static List<Object> row(String scope, String name, Report.Scope s) {
+        Report.CaseFigures c = s.cases();
+        Report.RatingFigures r = s.ratings();
+        Report.WorkOrderFigures w = s.workOrders();
+        List<Object> row = new ArrayList<>(List.of(scope, name, c.accepted(), c.notAccepted(), c.finished(),
+                c.finishedEarly(), c.finishedOnTime(), c.overdue()));
+        row.add(c.earlyRate());
+        row.add(c.onTimeRate());
+        row.add(c.averageWorkingDays());
+        row.add(r.total());
+        for (long n : r.byLevel()) {
+            row.add(n);
+        }
+        row.add(r.goodRate());
+        row.add(r.callBackRate());
+        row.add(r.replyRate());
+        row.add(r.followedUpOnTimeRate());
+        row.add(w.received());
+        row.add(w.respondedInTime());
+        row.add(w.respondedInTimeRate());
+        row.add(w.finished());
+        row.add(w.finishedOnTime());
+        row.add(w.finishedOnTimeRate());
+        row.add(w.asked());
+        row.add(w.satisfied());
+        row.add(w.satisfiedRate());
+        return row;
+    }
+
+    void figuresCsv(Report report, Writer out) throws IOException {
+        out.write('\uFEFF');
+        line(out, new ArrayList<>(HEADER));
+        for (List<Object> row : rows(report)) {
+            line(out, row);
+        }
+        out.flush();
+    }
+
+    void figuresXlsx(Report report, OutputStream out) {
+        try (XlsxWriter xlsx = new XlsxWriter(out, "统计 " + report.from() + " 至 " + report.to())) {
+            xlsx.row(HEADER.toArray());
+            rows(report).forEach(r -> xlsx.row(r.toArray()));
+        }
+    }
+
+    /** The ledger of cases accepted in the range, streamed line by line as the database hands them over. */
+    long ledgerCsv(LocalDate from, LocalDate to, String department, Writer out) throws IOException {
+        out.write('\uFEFF');
+        line(out, new ArrayList<>(LEDGER_HEADER));
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        String sql = "SELECT c.case_number, p.title, c.item_code, c.title, c.department, c.channel, c.service_window, "
+                + "c.accepted_on, c.due_on, c.finished_at, c.status, c.outcome, c.working_days, c.finished_on, "
+                + "r.rating_level FROM service_case c "
+                + "LEFT JOIN service_case p ON p.case_number = c.parent_number "
+                + "LEFT JOIN case_rating r ON r.case_number = COALESCE(c.parent_number, c.case_number) AND r.kind = 'RATING' "
+                + "WHERE c.accepted_on BETWEEN ? AND ? AND c.bundle IS NULL AND c.department IS NOT NULL";
+        if (department != null) {
+            sql += " AND c.department = ?";
+            args.add(department);
+        }
+        String ordered = sql + " ORDER BY c.accepted_on, c.case_number";
+        long[] lines = {0};
+        List<Object> row = new ArrayList<>(LEDGER_HEADER.size());
+        jdbc.query(con -> {
+            var statement = con.prepareStatement(ordered, java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                    java.sql.ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(1000);
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            return statement;
+        }, rs -> {
+            row.clear();
+            LocalDate due = date(rs.getDate(9));
+            LocalDate finishedOn = date(rs.getDate(14));
+            String status = rs.getString(11);
+            String outcome = rs.getString(12);
+            Integer level = (Integer) rs.getObject(15);
+            row.add(rs.getString(1));
+            row.add(rs.getString(2));
+            row.add(rs.getString(3));
+            row.add(rs.getString(4));
+            row.add(registry.title(rs.getString(5)));
+            row.add(CHANNELS.getOrDefault(rs.getString(6), rs.getString(6)));
+            row.add(rs.getString(7));
+            row.add(rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate().toString());
+            row.add(due == null ? null : due.toString());
+            row.add(rs.getTimestamp(10) == null ? null : BeijingTime.seconds(rs.getTimestamp(10).toInstant()));
+            row.add(STATUSES.getOrDefault(status, status));
+            row.add(outcome == null ? null : "APPROVED".equals(outcome) ? "准予" : "不予许可");
+            row.add(rs.getObject(13));
+            row.add(timeliness(status, due, finishedOn));
+            row.add(level == null ? null : LEVELS[level]);
+            try {
+                line(out, row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            lines[0]++;
+        });
+        out.flush();
+        return lines[0];
+    }
+
+    private static String timeliness(String status, LocalDate due, LocalDate finishedOn) {
+        if (!"FINISHED".equals(status) || due == null || finishedOn == null) {
+            return null;
+        }
+        return finishedOn.isBefore(due) ? "提前办结" : finishedOn.isEqual(due) ? "按时办结" : "逾期办结";
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static void line(Writer out, List<Object> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(cell(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    /** A CSV cell: numbers as they are; text quoted when it must be, and never taken for a formula. */
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof Number n) {
+            return n.toString();
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

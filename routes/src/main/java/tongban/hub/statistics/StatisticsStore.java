@@ -1,0 +1,138 @@
+package tongban.hub.statistics;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The counting queries: each adds up one kind of record per department and Beijing day, on the day columns and
+ * their indexes ({@code accepted_on}, {@code finished_on}, {@code rated_on}, {@code received_on}), so a year of a
+ * city's cases is a few thousand grouped rows, not a million fetched ones.
+ */
+@Repository
+class StatisticsStore {
+
+    /** One grouped row: its department, its day, and the figures counted for them. */
+    interface Rows extends BiConsumer<Key, Figures> {
+    }
+
+    record Key(String department, LocalDate day) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    StatisticsStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void count(LocalDate from, LocalDate to, String department, Rows rows) {
+        accepted(from, to, department, rows);
+        decided(from, to, department, rows);
+        ratings(from, to, department, rows);
+        followUps(from, to, department, rows);
+        workOrders(from, to, department, rows);
+    }
+
+    private void accepted(LocalDate from, LocalDate to, String department, Rows rows) {
+        query("SELECT department, accepted_on, COUNT(*) FROM service_case WHERE accepted_on BETWEEN ? AND ? "
+                + "AND bundle IS NULL AND department IS NOT NULL", "GROUP BY department, accepted_on",
+                from, to, department, (rs, f) -> f.accepted = rs.getLong(3), rows);
+    }
+
+    private void decided(LocalDate from, LocalDate to, String department, Rows rows) {
+        query("SELECT department, finished_on, "
+                + "SUM(CASE WHEN status = 'NOT_ACCEPTED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FINISHED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FINISHED' AND finished_on < due_on THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FINISHED' AND finished_on <= due_on THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FINISHED' AND finished_on > due_on THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FINISHED' THEN working_days ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FINISHED' AND working_days IS NOT NULL THEN 1 ELSE 0 END) "
+                + "FROM service_case WHERE finished_on BETWEEN ? AND ? AND bundle IS NULL AND department IS NOT NULL",
+                "GROUP BY department, finished_on", from, to, department, (rs, f) -> {
+                    f.notAccepted = rs.getLong(3);
+                    f.finished = rs.getLong(4);
+                    f.finishedEarly = rs.getLong(5);
+                    f.finishedOnTime = rs.getLong(6);
+                    f.overdue = rs.getLong(7);
+                    f.workingDaysSum = rs.getLong(8);
+                    f.workingDaysCount = rs.getLong(9);
+                }, rows);
+    }
+
+    private void ratings(LocalDate from, LocalDate to, String department, Rows rows) {
+        query("SELECT department, rated_on, "
+                + "SUM(CASE WHEN rating_level = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN rating_level = 2 THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN rating_level = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN rating_level = 4 THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN rating_level = 5 THEN 1 ELSE 0 END) "
+                + "FROM case_rating WHERE rated_on BETWEEN ? AND ? AND kind = 'RATING'",
+                "GROUP BY department, rated_on", from, to, department, (rs, f) -> {
+                    for (int level = 1; level <= 5; level++) {
+                        f.ratingsByLevel[level] = rs.getLong(2 + level);
+                    }
+                    f.badRatings = f.ratingsByLevel[1] + f.ratingsByLevel[2];
+                }, rows);
+    }
+
+    private void followUps(LocalDate from, LocalDate to, String department, Rows rows) {
+        query("SELECT r.department, r.rated_on, "
+                + "SUM(CASE WHEN w.called_back_at IS NOT NULL THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN w.status = 'FINISHED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN w.called_back_at IS NOT NULL AND w.call_back_late = FALSE AND w.status = 'FINISHED' "
+                + "AND w.finish_late = FALSE THEN 1 ELSE 0 END) "
+                + "FROM case_rating r JOIN work_order w ON w.order_number = r.work_order "
+                + "WHERE r.rated_on BETWEEN ? AND ? AND r.kind = 'RATING' AND r.rating_level <= 2",
+                "GROUP BY r.department, r.rated_on", from, to, department, "r.department", (rs, f) -> {
+                    f.badCalledBack = rs.getLong(3);
+                    f.badReplied = rs.getLong(4);
+                    f.badFollowedUpOnTime = rs.getLong(5);
+                }, rows);
+    }
+
+    private void workOrders(LocalDate from, LocalDate to, String department, Rows rows) {
+        query("SELECT department, received_on, COUNT(*), "
+                + "SUM(CASE WHEN responded_at IS NOT NULL AND response_late = FALSE THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FINISHED' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FINISHED' AND finish_late = FALSE THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN satisfaction IS NOT NULL THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN satisfaction >= 3 THEN 1 ELSE 0 END) "
+                + "FROM work_order WHERE received_on BETWEEN ? AND ?",
+                "GROUP BY department, received_on", from, to, department, (rs, f) -> {
+                    f.ordersReceived = rs.getLong(3);
+                    f.ordersRespondedInTime = rs.getLong(4);
+                    f.ordersFinished = rs.getLong(5);
+                    f.ordersFinishedOnTime = rs.getLong(6);
+                    f.ordersAsked = rs.getLong(7);
+                    f.ordersSatisfied = rs.getLong(8);
+                }, rows);
+    }
+
+    private interface Fill {
+        void fill(java.sql.ResultSet rs, Figures f) throws java.sql.SQLException;
+    }
+
+    private void query(String select, String groupBy, LocalDate from, LocalDate to, String department, Fill fill,
+                       Rows rows) {
+        query(select, groupBy, from, to, department, "department", fill, rows);
+    }
+
+    private void query(String select, String groupBy, LocalDate from, LocalDate to, String department,
+                       String departmentColumn, Fill fill, Rows rows) {
+        List<Object> args = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
+        String sql = select;
+        if (department != null) {
+            sql += " AND " + departmentColumn + " = ?";
+            args.add(department);
+        }
+        jdbc.query(sql + " " + groupBy, rs -> {
+            Figures f = new Figures();
+            fill.fill(rs, f);
+            rows.accept(new Key(rs.getString(1), rs.getDate(2).toLocalDate()), f);
+        }, args.toArray());
+    }
+}

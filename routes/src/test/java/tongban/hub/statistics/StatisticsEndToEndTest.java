@@ -1,0 +1,173 @@
+package tongban.hub.statistics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tongban.hub.calendar.WorkingCalendar;
+import tongban.hub.support.HubTest;
+import tongban.hub.support.StatisticsFixtures;
+import tongban.hub.support.Tokens;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures the bureau reports, against values worked out by hand for a known quarter ({@link StatisticsFixtures}):
+ * cases accepted, decided, finished early, on time and late, and their working days across the 2020 Spring Festival
+ * (extended to 2 February); ratings and their follow-ups; work orders and their 30-minute responses — by department
+ * and by month, with the leap day and a case finished just after midnight of 1 April in Beijing.
+ */
+class StatisticsEndToEndTest extends HubTest {
+
+    private static final String QUARTER = "from=2020-01-01&to=2020-03-31";
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    WorkingCalendar calendar;
+
+    @BeforeEach
+    void quarter() {
+        StatisticsFixtures.insert(jdbc);
+    }
+
+    private ResponseEntity<String> get(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of(user));
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    @Test
+    void theFixturesWorkingDaysAreTheCalendars() {
+        // what the hand-worked fixture says each case took, as the hub's calendar counts it
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2020, 1, 20), LocalDate.of(2020, 2, 3))).isEqualTo(4);
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2020, 1, 23), LocalDate.of(2020, 2, 7))).isEqualTo(5);
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2020, 1, 31), LocalDate.of(2020, 3, 2))).isEqualTo(21);
+        assertThat(calendar.workingDaysBetween(LocalDate.of(2019, 12, 31), LocalDate.of(2020, 1, 2))).isEqualTo(1);
+        assertThat(calendar.dueDate(LocalDate.of(2020, 1, 20), 5)).isEqualTo(LocalDate.of(2020, 2, 4));
+        assertThat(calendar.dueDate(LocalDate.of(2020, 1, 23), 5)).isEqualTo(LocalDate.of(2020, 2, 7));
+    }
+
+    @Test
+    void aQuartersFiguresAreTheOnesWorkedOutByHand() throws Exception {
+        JsonNode report = read(get("sunba", "/api/v1/statistics?" + QUARTER + "&department=construction-approval"));
+        JsonNode cases = report.at("/total/cases");
+        assertThat(cases.path("accepted").asLong()).isEqualTo(5);      // 20, 23, 31 Jan; 28 Feb; 31 Mar
+        assertThat(cases.path("notAccepted").asLong()).isEqualTo(1);   // on the leap day
+        assertThat(cases.path("finished").asLong()).isEqualTo(4);      // 2 Jan, 3 Feb, 7 Feb, 2 Mar (not 1 Apr)
+        assertThat(cases.path("finishedEarly").asLong()).isEqualTo(2);
+        assertThat(cases.path("finishedOnTime").asLong()).isEqualTo(3);
+        assertThat(cases.path("overdue").asLong()).isEqualTo(1);
+        assertThat(cases.path("earlyRate").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(cases.path("onTimeRate").decimalValue()).isEqualByComparingTo("75.00");
+        assertThat(cases.path("averageWorkingDays").decimalValue()).isEqualByComparingTo("7.75"); // (4+5+21+1)/4
+
+        JsonNode ratings = report.at("/total/ratings");
+        assertThat(ratings.path("total").asLong()).isEqualTo(4);       // the follow-up rating is not a second rating
+        assertThat(ratings.path("byLevel").toString()).isEqualTo("[1,0,1,1,1]");
+        assertThat(ratings.path("goodRate").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(ratings.path("callBackRate").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(ratings.path("replyRate").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(ratings.path("followedUpOnTime").asLong()).isEqualTo(1); // the other was called back late
+        assertThat(ratings.path("followedUpOnTimeRate").decimalValue()).isEqualByComparingTo("50.00");
+
+        JsonNode orders = report.at("/total/workOrders");
+        assertThat(orders.path("received").asLong()).isEqualTo(5);
+        assertThat(orders.path("respondedInTime").asLong()).isEqualTo(3);
+        assertThat(orders.path("respondedInTimeRate").decimalValue()).isEqualByComparingTo("60.00");
+        assertThat(orders.path("finished").asLong()).isEqualTo(4);
+        assertThat(orders.path("finishedOnTime").asLong()).isEqualTo(3);
+        assertThat(orders.path("finishedOnTimeRate").decimalValue()).isEqualByComparingTo("60.00");
+        assertThat(orders.path("asked").asLong()).isEqualTo(3);
+        assertThat(orders.path("satisfiedRate").decimalValue()).isEqualByComparingTo("66.67"); // 2 of 3
+
+        JsonNode months = report.path("months");
+        assertThat(months.findValuesAsText("key")).containsExactly("2020-01", "2020-02", "2020-03");
+        assertThat(months.get(0).at("/cases/accepted").asLong()).isEqualTo(3);
+        assertThat(months.get(0).at("/cases/finished").asLong()).isEqualTo(1);
+        assertThat(months.get(0).at("/ratings/total").asLong()).isEqualTo(1); // 23:50 on 31 January, Beijing
+        assertThat(months.get(0).at("/workOrders/received").asLong()).isEqualTo(2);
+        assertThat(months.get(1).at("/cases/accepted").asLong()).isEqualTo(1);
+        assertThat(months.get(1).at("/cases/notAccepted").asLong()).isEqualTo(1);
+        assertThat(months.get(1).at("/cases/finished").asLong()).isEqualTo(2);
+        assertThat(months.get(1).at("/cases/earlyRate").decimalValue()).isEqualByComparingTo("50.00");
+        assertThat(months.get(1).at("/ratings/goodRate").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(months.get(2).at("/cases/finished").asLong()).isEqualTo(1);
+        assertThat(months.get(2).at("/cases/overdue").asLong()).isEqualTo(1);
+        assertThat(months.get(2).at("/cases/earlyRate").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(months.get(2).at("/workOrders/received").asLong()).isEqualTo(2);
+
+        // all departments: the tax bureau's one case as well; a bundle's parent is never counted beside its parts
+        JsonNode all = read(get("zhaoliu", "/api/v1/statistics?" + QUARTER));
+        assertThat(all.at("/total/cases/accepted").asLong()).isEqualTo(6);
+        assertThat(all.at("/total/cases/finished").asLong()).isEqualTo(5);
+        assertThat(all.at("/total/cases/earlyRate").decimalValue()).isEqualByComparingTo("60.00");
+        assertThat(all.path("departments").findValuesAsText("key")).containsExactly("construction-approval", "tax");
+        // a month with nothing counted says so, rather than 0 %
+        JsonNode april = read(get("zhaoliu", "/api/v1/statistics?from=2020-04-02&to=2020-04-30"));
+        assertThat(april.at("/total/cases/earlyRate").isNull()).isTrue();
+    }
+
+    @Test
+    void onlyOperatorsAndTheBureauSeeTheFiguresAndABadRangeIsSaid() throws Exception {
+        assertProblem(get("zhangsan", "/api/v1/statistics?" + QUARTER), 403, "NO_ACCESS_RIGHT");
+        assertProblem(get("wangwu", "/api/v1/statistics/export.csv?" + QUARTER), 403, "NO_ACCESS_RIGHT");
+        assertProblem(get("zhaoliu", "/api/v1/statistics?from=2020-03-31&to=2020-01-01"), 400, "INVALID_REQUEST");
+        assertProblem(get("zhaoliu", "/api/v1/statistics?from=2020-13-01"), 400, "INVALID_REQUEST");
+        assertProblem(get("zhaoliu", "/api/v1/statistics?from=2015-01-01&to=2020-01-01"), 400, "INVALID_REQUEST");
+        assertProblem(get("zhaoliu", "/api/v1/statistics?department=nowhere"), 400, "UNKNOWN_DEPARTMENT");
+    }
+
+    @Test
+    void theExportsOpenInChineseInASpreadsheet() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of("sunba"));
+        ResponseEntity<byte[]> csv = http.exchange("/api/v1/statistics/export.csv?" + QUARTER
+                + "&department=construction-approval", HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION))
+                .contains("filename*=UTF-8''" + java.net.URLEncoder.encode("政务服务统计", StandardCharsets.UTF_8));
+        byte[] body = csv.getBody();
+        assertThat(new byte[]{body[0], body[1], body[2]}).isEqualTo(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        String[] lines = new String(body, StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(lines[0]).startsWith("范围,名称,受理,不予受理,办结,提前办结,按时办结,逾期办结,提前办结率(%)");
+        assertThat(lines[1]).startsWith("合计,海口市工程建设项目审批管理系统,5,1,4,2,3,1,50.00,75.00,7.75,4,1,0,1,1,1,50.00,");
+        assertThat(lines).anyMatch(l -> l.startsWith("月份,2020年2月,1,1,2,1,2,0,50.00,"));
+
+        ResponseEntity<byte[]> xlsx = http.exchange("/api/v1/statistics/export.xlsx?" + QUARTER
+                + "&department=construction-approval", HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        assertThat(xlsx.getHeaders().getContentType().toString())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        String sheet = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx.getBody()))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                    sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(sheet).contains("<t xml:space=\"preserve\">提前办结率(%)</t>")
+                .contains("<t xml:space=\"preserve\">合计</t>").contains("<c><v>7.75</v></c>");
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8))); // well-formed
+
+        ResponseEntity<byte[]> ledger = http.exchange("/api/v1/statistics/ledger.csv?" + QUARTER
+                + "&department=construction-approval", HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+        String[] rows = new String(ledger.getBody(), StandardCharsets.UTF_8).substring(1).split("\r\n");
+        assertThat(rows[0]).startsWith("办件编号,所属一件事,事项编码,事项名称,承办部门");
+        assertThat(rows).hasSize(1 + 5); // the five accepted in the quarter
+        assertThat(rows[1]).startsWith("TB20200120900001,,").contains("2020-02-04", "提前办结", "非常满意")
+                .doesNotContain("460100198001010011"); // no personal data in the ledger
+    }
+}
