@@ -1,5 +1,11 @@
 package tongban.hub.portal;
 
+import tongban.hub.ratings.Indicators;
+import tongban.hub.ratings.RatingFailure;
+import tongban.hub.ratings.RatingLevel;
+import tongban.hub.ratings.Ratings;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,11 +43,13 @@ import java.util.List;
 class CasePages {
 
     private final Cases cases;
+    private final Ratings ratings;
     private final JwtDecoder tokens;
     private final ObjectMapper json;
 
-    CasePages(Cases cases, JwtDecoder tokens, ObjectMapper json) {
+    CasePages(Cases cases, Ratings ratings, JwtDecoder tokens, ObjectMapper json) {
         this.cases = cases;
+        this.ratings = ratings;
         this.tokens = tokens;
         this.json = json;
     }
@@ -106,7 +114,7 @@ class CasePages {
     }
 
     @GetMapping("/portal/cases/{caseNumber}")
-    String one(@PathVariable String caseNumber,
+    String one(@PathVariable String caseNumber, @RequestParam(name = "via", required = false) String via,
                @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                Model model) {
         Caller caller = caller(client);
@@ -116,7 +124,45 @@ class CasePages {
         model.addAttribute("staff", caller.isStaff());
         model.addAttribute("correctionFields", detail.summary().status().equals("CORRECTION_REQUESTED")
                 ? correctionFields(detail) : List.of());
+        model.addAttribute("ratingDue", ratings.due(caller, caseNumber).orElse(null));
+        model.addAttribute("ratings", detail.summary().status().equals("FINISHED") ? ratings.of(caller, caseNumber)
+                : List.of());
+        ratings.followUp(caseNumber).ifPresent(o -> {
+            model.addAttribute("followUp", o);
+            model.addAttribute("followUpDepartment", ratings.departmentName(o.department()));
+        });
+        model.addAttribute("indicators", Indicators.forChannel(detail.summary().channel()));
+        model.addAttribute("levels", RatingLevel.values());
+        model.addAttribute("via", "qr".equals(via) ? "qr" : "");
         return "portal/case";
+    }
+
+    /**
+     * 好差评 from the case page: the applicant's rating or follow-up rating, or window staff's for the applicant in
+     * front of them (who confirms by their id number). The QR code on the receipt opens the same page with
+     * {@code via=qr}: the rating is recorded as given on a phone.
+     */
+    @PostMapping("/portal/cases/{caseNumber}/rating")
+    String rate(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> params,
+                @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                RedirectAttributes redirect) {
+        Map<String, Integer> indicators = new java.util.LinkedHashMap<>();
+        params.forEach((name, values) -> {
+            if (name.startsWith("ind.") && !values.isEmpty() && values.get(0).matches("[1-5]")) {
+                indicators.put(name.substring(4), Integer.parseInt(values.get(0)));
+            }
+        });
+        String level = params.getFirst("level");
+        String kind = Ratings.FOLLOW_UP.equals(params.getFirst("kind")) ? Ratings.FOLLOW_UP : Ratings.RATING;
+        try {
+            ratings.rate(caller(client), caseNumber, kind, new Ratings.Request(level != null && level.matches("[1-5]")
+                    ? Integer.parseInt(level) : 0, indicators, params.getFirst("comment"),
+                    params.getFirst("applicantIdNumber"), "qr".equals(params.getFirst("via"))));
+            redirect.addFlashAttribute("notice", Ratings.FOLLOW_UP.equals(kind) ? "感谢您的追评" : "感谢您的评价");
+        } catch (RatingFailure refused) {
+            redirect.addFlashAttribute("error", refused.words());
+        }
+        return "redirect:/portal/cases/" + caseNumber + "#rating";
     }
 
     /** The fields the applicant may change when answering a correction: those of the case's own form. */

@@ -148,18 +148,30 @@ public class Ratings {
     /** What the applicant may do now: rate, follow up, or nothing. */
     public Optional<String> due(Caller caller, String caseNumber) {
         CaseRecord c = cases.record(caseNumber).orElse(null);
-        if (c == null || c.status() != CaseStatus.FINISHED || c.parentNumber() != null || !caller.isCitizen()
-                || !c.applicantIdNumber().equals(caller.idNumber())) {
+        if (c == null || c.status() != CaseStatus.FINISHED || c.parentNumber() != null) {
+            return Optional.empty();
+        }
+        boolean applicant = caller.isCitizen() && c.applicantIdNumber().equals(caller.idNumber());
+        boolean window = caller.isStaff() && c.serviceWindow().equals(caller.serviceWindow());
+        if (!applicant && !window) {
             return Optional.empty();
         }
         List<Rating> given = store.ofCase(caseNumber);
         if (given.isEmpty()) {
             return Optional.of(RATING);
         }
+        if (!applicant) {
+            return Optional.empty(); // the follow-up rating is the applicant's own, after reading the reply
+        }
         Rating first = given.get(0);
         boolean followUpOpen = first.level().isBad() && given.size() == 1 && first.workOrder() != null
                 && orders.find(first.workOrder()).filter(o -> o.status() == WorkOrderStatus.FINISHED).isPresent();
         return followUpOpen ? Optional.of(FOLLOW_UP) : Optional.empty();
+    }
+
+    /** A department's name as people know it. */
+    public String departmentName(String department) {
+        return registry.title(department);
     }
 
     /** The follow-up a bad rating of the case opened, if any. */

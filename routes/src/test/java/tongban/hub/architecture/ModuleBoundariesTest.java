@@ -56,6 +56,30 @@ class ModuleBoundariesTest {
                 .check(TONGBAN);
     }
 
+    /**
+     * The platform's layers, as in ARCHITECTURE.md: statistics read everything and nothing reads them; ratings open
+     * work orders, never the other way; work orders and the platform's sends stand on the exchange, not on cases.
+     */
+    @Test
+    void theCitizenServicesLayerOnTheExchangeInOneDirection() {
+        noClasses().that().resideOutsideOfPackage("tongban.hub.statistics..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.hub.statistics..")
+                .check(TONGBAN);
+        noClasses().that().resideOutsideOfPackages("tongban.hub.ratings..", "tongban.hub.portal..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.hub.ratings..")
+                .check(TONGBAN);
+        noClasses().that().resideInAnyPackage("tongban.hub.workorders..", "tongban.hub.sends..", "tongban.hub.cases..")
+                .should().dependOnClassesThat().resideInAnyPackage("tongban.hub.ratings..", "tongban.hub.statistics..")
+                .check(TONGBAN);
+        noClasses().that().resideInAnyPackage("tongban.hub.workorders..", "tongban.hub.sends..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.hub.cases..")
+                .check(TONGBAN);
+        noClasses().that().resideInAnyPackage("tongban.hub.exchange..", "tongban.hub.messagelog..",
+                        "tongban.hub.calendar..", "tongban.hub.cases..")
+                .should().dependOnClassesThat().resideInAnyPackage("tongban.hub.workorders..", "tongban.hub.sends..")
+                .check(TONGBAN);
+    }
+
     @Test
     void theOpsConsoleAndMonitoringAreLeavesThatTheExchangeAndTheLogDoNotKnow() {
         noClasses().that().resideInAnyPackage("tongban.hub.exchange..", "tongban.hub.messagelog..",

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -184,5 +185,67 @@ class OpsConsoleBrowserTest extends HubTestBase {
 
         browser().get(HUB + "/ops/message-log?from=yesterday");
         assertThat(element("error").getText()).contains("时间格式");
+    }
+
+    @Test
+    void theBureauReadsAQuartersFiguresAsChartsAndTakesThemAwayAsCsvAndExcel() {
+        tongban.hub.support.StatisticsFixtures.insert(jdbc);
+        browser().get(HUB + "/ops/statistics?from=2020-01-01&to=2020-03-31&department=construction-approval");
+        signIn("sunba");
+        assertThat(element("total-accepted").getText()).isEqualTo("5");
+        assertThat(element("total-finished").getText()).isEqualTo("4");
+        assertThat(element("total-early-rate").getText()).isEqualTo("50.00%");
+        assertThat(element("total-good-rate").getText()).isEqualTo("50.00%");
+        assertThat(element("total-responded-rate").getText()).isEqualTo("60.00%");
+        assertThat(browser().findElements(By.cssSelector("#month-chart rect"))).hasSize(6); // 3 months × 2 columns
+        assertThat(element("early-bars").getText()).contains("海口市工程建设项目审批管理系统", "50.00%（2 / 4）");
+        assertThat(element("row-2020-02").getText()).startsWith("2020年2月 1 1 2 1 2 0 50.00%");
+
+        // the exports, fetched as the signed-in page fetches them
+        JavascriptExecutor page = (JavascriptExecutor) browser();
+        String csv = (String) page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done);");
+        assertThat(csv).contains("范围,名称,受理,不予受理,办结", "合计,海口市工程建设项目审批管理系统,5,1,4,2,3,1,50.00,75.00,7.75");
+        @SuppressWarnings("unchecked")
+        List<Object> xlsx = (List<Object>) page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('export-xlsx').href).then(r => r.arrayBuffer().then(b => done(["
+                + "r.headers.get('content-type'), decodeURIComponent(r.headers.get('content-disposition').split(\"''\")[1]),"
+                + "new Uint8Array(b)[0], new Uint8Array(b)[1], b.byteLength])));");
+        assertThat(xlsx.get(0)).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.get(1)).isEqualTo("政务服务统计_construction-approval_2020-01-01_2020-03-31.xlsx");
+        assertThat(List.of(xlsx.get(2), xlsx.get(3))).containsExactly(80L, 75L); // "PK": a zip, as .xlsx is
+        String ledger = (String) page.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('export-ledger').href).then(r => r.text()).then(done);");
+        assertThat(ledger.split("\r?\n")).hasSize(6);
+
+        browser().get(HUB + "/ops/statistics?from=2020-03-31&to=2020-01-01");
+        assertThat(element("error").getText()).contains("统计范围不正确");
+        browser().get(HUB + "/ops"); // the bureau reads figures, not the exchange
+        assertThat(element("denied").getText()).isEqualTo("无权访问");
+    }
+
+    @Test
+    void theDispatcherSeesEscalatedOrdersFirstMaskedAndDecidesATransfer() {
+        String hotlineNumber = "RX" + System.nanoTime();
+        tongban.hub.support.DepartmentSystems systems = new tongban.hub.support.DepartmentSystems(http);
+        assertThat(systems.notice("hotline-12345-system", "demo-only-hotline-12345-secret", "hotline-12345/work-order",
+                "{\"tzid\":\"TZ-" + java.util.UUID.randomUUID() + "\",\"gdbh\":\"" + hotlineNumber + "\",\"sqlx\":\"2\","
+                        + "\"sqbt\":\"二手房过户咨询\",\"sqnr\":\"我家住在滨海大道8号，想问过户要带什么\",\"ldr\":\"王芳\","
+                        + "\"lddh\":\"13698761234\",\"cbdw\":\"SWJ\"}").getStatusCode().value()).isEqualTo(202);
+        String number = jdbc.queryForObject("SELECT order_number FROM work_order WHERE source_ref = ?", String.class,
+                hotlineNumber);
+        assertThat(systems.notice("tax-system", "demo-only-tax-system-secret", "tax/work-order-status",
+                "{\"tzlsh\":\"SWGD-" + java.util.UUID.randomUUID() + "\",\"gdbh\":\"" + number + "\",\"czlx\":\"TH\","
+                        + "\"clyj\":\"过户由不动产登记中心办理\",\"jycbdw\":\"BDCDJZX\",\"clsj\":\"2026-11-30 10:00:00\"}")
+                .getStatusCode().value()).isEqualTo(202);
+
+        browser().get(HUB + "/ops/work-orders");
+        signIn("zhaoliu");
+        WebElement row = element("order-" + number);
+        assertThat(row.getText()).contains("求助", "二手房过户咨询", "王*", "136****1234", "申请转办至 海口市不动产登记中心")
+                .doesNotContain("滨海大道", "王芳");
+        row.findElement(By.className("approve")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("class=\"notice\""));
+        assertThat(element("order-" + number).getText()).contains("海口市不动产登记中心", "待响应");
     }
 }

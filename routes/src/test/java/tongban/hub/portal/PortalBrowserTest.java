@@ -433,6 +433,35 @@ class PortalBrowserTest extends HubTestBase {
         assertThat(browser().getPageSource()).as("finished: off the queue").doesNotContain("queue-" + number);
     }
 
+    @Test
+    void theApplicantRatesAFinishedCaseFromTheReceiptsCodeAndABadRatingIsFollowedUp() throws Exception {
+        String number = tongban.hub.support.WindowCases.contributionCertificate(http, json, "wangwu",
+                "460100199001011230", "张三");
+        for (String decision : List.of("{\"decision\":\"accept\"}", "{\"decision\":\"approve\",\"result\":\"JF0002\"}")) {
+            assertThat(tongban.hub.support.WindowCases.post(http, tongban.hub.support.Tokens.of("wangwu"),
+                    "/api/v1/cases/" + number + "/decision", decision).getStatusCode().value()).isEqualTo(200);
+        }
+        browser().get(HUB + "/portal/cases/" + number + "?via=qr");
+        signIn("zhangsan");
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("id=\"rate\""));
+        browser().findElement(By.id("rate-level-2")).click();
+        new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("rate-attitude"))).selectByValue("1");
+        type("rate-comment", "<b>窗口等了两个小时</b>");
+        browser().findElement(By.id("rate-submit")).click();
+        new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("id=\"notice\""));
+        assertThat(text("notice")).isEqualTo("感谢您的评价");
+        WebElement given = browser().findElement(By.id("rating-RATING"));
+        assertThat(given.getText()).contains("不满意", "<b>窗口等了两个小时</b>"); // shown as the words typed
+        assertThat(given.findElements(By.tagName("b"))).hasSize(1); // the page's own label only, no markup of theirs
+        assertThat(text("follow-up-status")).isEqualTo("待响应");
+        assertThat(browser().getPageSource()).doesNotContain("id=\"rate\""); // once
+        JsonNode ratings = json.readTree(http.exchange("/api/v1/cases/" + number + "/ratings",
+                org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(
+                        tongban.hub.support.Tokens.bearer("zhangsan")), String.class).getBody());
+        assertThat(ratings.get(0).path("channel").asText()).isEqualTo("MOBILE");
+        assertThat(ratings.get(0).path("indicators").path("attitude").asInt()).isEqualTo(1);
+    }
+
     /** Keycloak's admin API (the local server's DEMO ONLY admin): ends every session of the user. */
     private void endKeycloakSessionsOf(String username) throws Exception {
         HttpClient http = HttpClient.newHttpClient();

@@ -41,6 +41,13 @@ public final class Tokens {
     }
 
     /** An access token of a confidential client's service account (client-credentials grant). */
+    /** Headers with {@code username}'s bearer token. */
+    public static org.springframework.http.HttpHeaders bearer(String username) {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setBearerAuth(of(username));
+        return headers;
+    }
+
     public static String ofClient(String clientId, String secret) {
         return CACHE.compute("client:" + clientId, (key, cached) -> cached != null
                 && cached.at().plus(REUSE_FOR).isAfter(Instant.now()) ? cached
