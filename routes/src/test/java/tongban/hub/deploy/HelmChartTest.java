@@ -174,6 +174,11 @@ class HelmChartTest {
         assertThat(rules).extracting(r -> r.get("alert"))
                 .containsExactly("TongbanDeadLettersGrowing", "TongbanCircuitOpen", "TongbanQueueDepthHigh");
         assertThat((String) rules.get(2).get("expr")).contains("tongban_queue_depth", "> 200");
+        List<Map<String, Object>> orders = at(only(objects, "PrometheusRule"), "spec", "groups", "1", "rules");
+        assertThat(orders).extracting(r -> r.get("alert"))
+                .containsExactly("TongbanWorkOrderEscalated", "TongbanWorkOrdersLate");
+        assertThat((String) orders.get(0).get("expr")).isEqualTo("max by (department) (tongban_work_orders_escalated) > 0");
+        assertThat((String) orders.get(1).get("for")).isEqualTo("5m");
         assertThat((Object) at(only(objects, "Deployment"), "spec", "replicas")).isEqualTo(3);
         assertThat((String) at(only(objects, "Deployment"), "spec", "template", "spec", "containers", "0", "image"))
                 .endsWith(":2026.11.1");

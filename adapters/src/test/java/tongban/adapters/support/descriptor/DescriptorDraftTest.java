@@ -24,7 +24,10 @@ class DescriptorDraftTest {
         assertThat(water.result().codePointer()).isEqualTo("/code");
         assertThat(water.result().ok()).containsExactly("00000");
         assertThat(water.result().dataPointer()).isEqualTo("/data");
-        assertThat(water.services()).extracting(AdapterDescriptor.Service::method).containsExactly("GET", "POST");
+        assertThat(water.services()).extracting(AdapterDescriptor.Service::method).containsExactly("GET", "POST", "POST");
+        assertThat(water.services()).extracting(AdapterDescriptor.Service::pathTemplate)
+                .as("the application intake and the work-order intake, each its own shape")
+                .contains("/qydj/api/v2/sqsl/slsq", "/qydj/api/v2/gd/jsgd");
         AdapterDescriptor.Service service = water.services().get(0);
         assertThat(water.services().get(1).inputs()).as("the application intake's body fields, from its patterns")
                 .containsKeys("wbywh", "qymc");
