@@ -273,3 +273,23 @@ while read -r first kind a b c d e; do
              printf "  我的办件 %-12s p50 %8.2f ms   p95 %8.2f ms   (target p95 < 300 ms: %s)\n", n, p50, p95, (p95 < 300 ? "met" : "MISSED") }' ;;
   esac
 done
+
+echo
+STATS_ROUNDS=${BENCH_STATS_ROUNDS:-30}
+stats_from=$(TZ=Asia/Shanghai date -d "-375 days" +%F)
+stats_to=$(TZ=Asia/Shanghai date -d "-10 days" +%F)
+echo "statistics: the statistics page (signed in as zhaoliu) and the API for $stats_from … $stats_to, $STATS_ROUNDS rounds"
+echo "            each; then that year's case ledger (CSV, streamed), on the seeded city:"
+java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.StatisticsBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+  "http://localhost:$HUB_PORT" "http://localhost:$KC_PORT/realms/tongban" zhaoliu demo "$STATS_ROUNDS" "$HUB_PID" \
+  "$stats_from" "$stats_to" 2>&1 |
+while read -r first kind a b c d e f; do
+  [ "$first" = RESULT ] || { echo "  $first $kind $a $b $c $d $e $f" >&2; continue; }
+  case "$kind" in
+    stats) awk -v n="$a" -v p50="$b" -v p95="$c" 'BEGIN {
+             printf "  statistics %-10s p50 %8.2f ms   p95 %8.2f ms   (target p95 < 500 ms: %s)\n", n, p50, p95, (p95 < 500 ? "met" : "MISSED") }' ;;
+    ledger) awk -v lines="$a" -v bytes="$b" -v s="$c" -v before="$d" -v max="$e" 'BEGIN {
+             printf "  case ledger          %d cases, %.1f MB in %.1f s (%.0f cases/s); hub RSS %.0f MB before, %.0f MB at most during it (+%.0f MB for a %.0f MB export)\n",
+               lines, bytes / 1048576, s, lines / s, before, max, max - before, bytes / 1048576 }' ;;
+  esac
+done

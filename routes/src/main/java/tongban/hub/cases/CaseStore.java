@@ -56,15 +56,29 @@ class CaseStore {
         this.calendar = calendar;
     }
 
-    /** The Beijing day a case ended on, kept for the statistics. */
-    private static LocalDate finishedOn(CaseRecord c) {
-        return c.finishedAt() == null ? null : LocalDate.ofInstant(c.finishedAt(), BeijingTime.ZONE);
-    }
-
-    /** Working days from acceptance to the end, for the statistics' average (null until both are known). */
-    private Integer workingDays(CaseRecord c) {
-        LocalDate end = finishedOn(c);
-        return end == null || c.acceptedOn() == null ? null : calendar.workingDaysBetween(c.acceptedOn(), end);
+    /**
+     * The case's row for the statistics ({@code case_fact}), written with the case: for a case a department decides
+     * (not a bundle's parent), its acceptance day, the Beijing day it ended, how it ended against its due date, and
+     * the working days it took.
+     */
+    private void writeFact(CaseRecord c, boolean created) {
+        if (c.isBundle() || c.department() == null) {
+            return;
+        }
+        LocalDate ended = c.finishedAt() == null ? null : LocalDate.ofInstant(c.finishedAt(), BeijingTime.ZONE);
+        int outcome = switch (c.status()) {
+            case NOT_ACCEPTED -> 1;
+            case WITHDRAWN -> 6;
+            case FINISHED -> c.dueOn() == null ? 5 : ended.isBefore(c.dueOn()) ? 2 : ended.isEqual(c.dueOn()) ? 3 : 4;
+            default -> 0;
+        };
+        Integer days = c.status() == CaseStatus.FINISHED && c.acceptedOn() != null
+                ? calendar.workingDaysBetween(c.acceptedOn(), ended) : null;
+        if (created || jdbc.update("UPDATE case_fact SET accepted_on = ?, decided_on = ?, outcome = ?, working_days = ? "
+                + "WHERE case_number = ?", sql(c.acceptedOn()), sql(ended), outcome, days, c.caseNumber()) == 0) {
+            jdbc.update("INSERT INTO case_fact (case_number, department, accepted_on, decided_on, outcome, working_days) "
+                    + "VALUES (?,?,?,?,?,?)", c.caseNumber(), c.department(), sql(c.acceptedOn()), sql(ended), outcome, days);
+        }
     }
 
     private static CaseRecord row(ResultSet rs, int n) throws SQLException {
@@ -125,30 +139,29 @@ class CaseStore {
     }
 
     void insert(CaseRecord c) {
-        jdbc.update("INSERT INTO service_case (" + COLUMNS + ", finished_on, working_days) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("INSERT INTO service_case (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.caseNumber(), c.parentNumber(), c.bundle(), c.part(), c.itemCode(), c.item(), c.title(),
                 c.department(), c.applicantSubject(), c.applicantName(), c.applicantIdNumber(), c.actingForUscc(),
                 c.actingForName(), c.channel(), c.serviceWindow(), c.status().name(),
                 c.outcome() == null ? null : c.outcome().name(), c.reason(), c.resultRef(), c.departmentRef(),
                 c.formJson(), c.promisedDays(), sql(c.submittedAt()), sql(c.acceptedOn()), sql(c.dueOn()),
-                sql(c.correctionSince()), sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), c.version(),
-                sql(finishedOn(c)), workingDays(c));
+                sql(c.correctionSince()), sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), c.version());
+        writeFact(c, true);
     }
 
     /** Writes a changed case over the version it was read at (inside the transaction that {@link #lock}ed it). */
     void update(CaseRecord c) {
         int updated = jdbc.update("UPDATE service_case SET status = ?, outcome = ?, reason = ?, result_ref = ?, "
                         + "department_ref = ?, form_json = ?, accepted_on = ?, due_on = ?, correction_since = ?, "
-                        + "finished_at = ?, dispatch = ?, submission_id = ?, round_no = ?, finished_on = ?, "
-                        + "working_days = ?, version = version + 1 WHERE case_number = ? AND version = ?",
+                        + "finished_at = ?, dispatch = ?, submission_id = ?, round_no = ?, version = version + 1 "
+                        + "WHERE case_number = ? AND version = ?",
                 c.status().name(), c.outcome() == null ? null : c.outcome().name(), c.reason(), c.resultRef(),
                 c.departmentRef(), c.formJson(), sql(c.acceptedOn()), sql(c.dueOn()), sql(c.correctionSince()),
-                sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), sql(finishedOn(c)), workingDays(c),
-                c.caseNumber(), c.version());
+                sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), c.caseNumber(), c.version());
         if (updated != 1) {
             throw new IllegalStateException("case " + c.caseNumber() + " changed under a lock");
         }
+        writeFact(c, false);
     }
 
     Optional<CaseRecord> find(String caseNumber) {

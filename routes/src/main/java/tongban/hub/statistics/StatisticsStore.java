@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * The counting queries: each adds up one kind of record per department and Beijing day, on the day columns and
- * their indexes ({@code accepted_on}, {@code finished_on}, {@code rated_on}, {@code received_on}), so a year of a
- * city's cases is a few thousand grouped rows, not a million fetched ones.
+ * The counting queries: each adds up one kind of record per department and Beijing day (a day may come in several
+ * rows, each added), on the day columns and their indexes — cases from their narrow {@code case_fact} rows
+ * ({@code accepted_on}, {@code decided_on}), ratings by {@code rated_on}, work orders by {@code received_on} — so a
+ * year of a city's cases is a few thousand grouped rows read from an index, not a million fetched ones.
  */
 @Repository
 class StatisticsStore {
@@ -39,29 +40,27 @@ class StatisticsStore {
     }
 
     private void accepted(LocalDate from, LocalDate to, String department, Rows rows) {
-        query("SELECT department, accepted_on, COUNT(*) FROM service_case WHERE accepted_on BETWEEN ? AND ? "
-                + "AND bundle IS NULL AND department IS NOT NULL", "GROUP BY department, accepted_on",
-                from, to, department, (rs, f) -> f.accepted = rs.getLong(3), rows);
+        query("SELECT department, accepted_on, COUNT(*) FROM case_fact WHERE accepted_on BETWEEN ? AND ?",
+                "GROUP BY department, accepted_on", from, to, department, (rs, f) -> f.accepted = rs.getLong(3), rows);
     }
 
+    /** Cases that ended, by how they ended ({@code case_fact.outcome}: 1 not accepted, 2–5 finished). */
     private void decided(LocalDate from, LocalDate to, String department, Rows rows) {
-        query("SELECT department, finished_on, "
-                + "SUM(CASE WHEN status = 'NOT_ACCEPTED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status = 'FINISHED' THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status = 'FINISHED' AND finished_on < due_on THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status = 'FINISHED' AND finished_on <= due_on THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status = 'FINISHED' AND finished_on > due_on THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN status = 'FINISHED' THEN working_days ELSE 0 END), "
-                + "SUM(CASE WHEN status = 'FINISHED' AND working_days IS NOT NULL THEN 1 ELSE 0 END) "
-                + "FROM service_case WHERE finished_on BETWEEN ? AND ? AND bundle IS NULL AND department IS NOT NULL",
-                "GROUP BY department, finished_on", from, to, department, (rs, f) -> {
-                    f.notAccepted = rs.getLong(3);
-                    f.finished = rs.getLong(4);
-                    f.finishedEarly = rs.getLong(5);
-                    f.finishedOnTime = rs.getLong(6);
-                    f.overdue = rs.getLong(7);
-                    f.workingDaysSum = rs.getLong(8);
-                    f.workingDaysCount = rs.getLong(9);
+        query("SELECT department, decided_on, outcome, COUNT(*), SUM(working_days), COUNT(working_days) FROM case_fact "
+                        + "WHERE decided_on BETWEEN ? AND ? AND outcome BETWEEN 1 AND 5",
+                "GROUP BY department, decided_on, outcome", from, to, department, (rs, f) -> {
+                    int outcome = rs.getInt(3);
+                    long n = rs.getLong(4);
+                    if (outcome == 1) {
+                        f.notAccepted = n;
+                        return;
+                    }
+                    f.finished = n;
+                    f.finishedEarly = outcome == 2 ? n : 0;
+                    f.finishedOnTime = outcome == 2 || outcome == 3 ? n : 0;
+                    f.overdue = outcome == 4 ? n : 0;
+                    f.workingDaysSum = rs.getLong(5);
+                    f.workingDaysCount = rs.getLong(6);
                 }, rows);
     }
 

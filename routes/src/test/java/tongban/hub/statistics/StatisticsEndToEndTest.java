@@ -13,6 +13,7 @@ import tongban.hub.calendar.WorkingCalendar;
 import tongban.hub.support.HubTest;
 import tongban.hub.support.StatisticsFixtures;
 import tongban.hub.support.Tokens;
+import tongban.hub.support.WindowCases;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,30 @@ class StatisticsEndToEndTest extends HubTest {
         assertThat(calendar.workingDaysBetween(LocalDate.of(2019, 12, 31), LocalDate.of(2020, 1, 2))).isEqualTo(1);
         assertThat(calendar.dueDate(LocalDate.of(2020, 1, 20), 5)).isEqualTo(LocalDate.of(2020, 2, 4));
         assertThat(calendar.dueDate(LocalDate.of(2020, 1, 23), 5)).isEqualTo(LocalDate.of(2020, 2, 7));
+    }
+
+    @Test
+    void eachCaseKeepsWhatTheStatisticsCountOfItAsItIsDecided() throws Exception {
+        String finished = WindowCases.contributionCertificate(http, json, "wangwu", "460100199001011230", "张三");
+        String refused = WindowCases.contributionCertificate(http, json, "wangwu", "460100199001011230", "张三");
+        for (String[] step : new String[][]{{finished, "{\"decision\":\"accept\"}"},
+                {finished, "{\"decision\":\"approve\",\"result\":\"JF1\"}"},
+                {refused, "{\"decision\":\"not-accept\",\"reason\":\"不属于本窗口受理范围\"}"}}) {
+            assertThat(WindowCases.post(http, Tokens.of("wangwu"), "/api/v1/cases/" + step[0] + "/decision", step[1])
+                    .getStatusCode().value()).isEqualTo(200);
+        }
+        LocalDate today = LocalDate.now(tongban.hub.web.BeijingTime.ZONE);
+        LocalDate due = LocalDate.parse(read(get("wangwu", "/api/v1/cases/" + finished)).at("/summary/dueOn").asText());
+        java.util.Map<String, Object> fact = jdbc.queryForMap("SELECT * FROM case_fact WHERE case_number = ?", finished);
+        assertThat(fact.get("department")).isEqualTo("social-insurance");
+        assertThat(((java.sql.Date) fact.get("accepted_on")).toLocalDate()).isEqualTo(today);
+        assertThat(((java.sql.Date) fact.get("decided_on")).toLocalDate()).isEqualTo(today);
+        assertThat(((Number) fact.get("working_days")).intValue()).isZero();
+        assertThat(((Number) fact.get("outcome")).intValue()).isEqualTo(today.isBefore(due) ? 2 : 3);
+        fact = jdbc.queryForMap("SELECT * FROM case_fact WHERE case_number = ?", refused);
+        assertThat(((Number) fact.get("outcome")).intValue()).isEqualTo(1);
+        assertThat(fact.get("accepted_on")).isNull();
+        assertThat(fact.get("working_days")).isNull();
     }
 
     @Test

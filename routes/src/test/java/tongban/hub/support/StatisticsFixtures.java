@@ -47,10 +47,10 @@ public final class StatisticsFixtures {
         kase(jdbc, "TB20200331900007", DEPARTMENT, "FINISHED", "APPROVED", "2020-03-31", "2020-04-01", "2020-04-01T00:30:00", 1);
         kase(jdbc, "TB20200210900008", "tax", "FINISHED", "APPROVED", "2020-02-10", "2020-02-14", "2020-02-12T11:00:00", 2);
         jdbc.update("INSERT INTO service_case (case_number, bundle, title, applicant_name, applicant_id_number, channel, "
-                + "service_window, status, outcome, form_json, submitted_at, accepted_on, finished_at, finished_on, "
+                + "service_window, status, outcome, form_json, submitted_at, accepted_on, finished_at, "
                 + "round_no, version) VALUES ('TB20200203900009', 'enterprise-opening', '企业开办一件事', '申请人', "
-                + "'460100198001010011', 'ONLINE', 'hk-zwzx-zhck', 'FINISHED', 'APPROVED', '{}', ?, ?, ?, ?, 1, 0)",
-                beijing("2020-02-03T09:00:00"), day("2020-02-03"), beijing("2020-02-05T09:00:00"), day("2020-02-05"));
+                + "'460100198001010011', 'ONLINE', 'hk-zwzx-zhck', 'FINISHED', 'APPROVED', '{}', ?, ?, ?, 1, 0)",
+                beijing("2020-02-03T09:00:00"), day("2020-02-03"), beijing("2020-02-05T09:00:00")); // a parent: no fact
 
         // ratings: case, level, rated (Beijing), work order
         rating(jdbc, "TB20200120900001", "RATING", 5, "2020-02-03T11:00:00", null);
@@ -72,12 +72,20 @@ public final class StatisticsFixtures {
                              String accepted, String due, String finished, Integer workingDays) {
         jdbc.update("INSERT INTO service_case (case_number, item_code, item, title, department, applicant_name, "
                         + "applicant_id_number, channel, service_window, status, outcome, form_json, promised_days, "
-                        + "submitted_at, accepted_on, due_on, finished_at, finished_on, working_days, round_no, version) "
+                        + "submitted_at, accepted_on, due_on, finished_at, round_no, version) "
                         + "VALUES (?, '11460100MB1570238D4000111009000', 'construction-permit', '建筑工程施工许可', ?, "
-                        + "'申请人', '460100198001010011', 'ONLINE', 'hk-zwzx-zhck', ?, ?, '{}', 5, ?, ?, ?, ?, ?, ?, 1, 0)",
+                        + "'申请人', '460100198001010011', 'ONLINE', 'hk-zwzx-zhck', ?, ?, '{}', 5, ?, ?, ?, ?, 1, 0)",
                 number, department, status, outcome, beijing((accepted != null ? accepted : "2020-02-28") + "T09:00:00"),
-                day(accepted), day(due), finished == null ? null : beijing(finished),
-                finished == null ? null : day(finished.substring(0, 10)), workingDays);
+                day(accepted), day(due), finished == null ? null : beijing(finished));
+        // what the case store writes beside it: the Beijing day it ended and how, worked out here by hand
+        String ended = finished == null ? null : finished.substring(0, 10);
+        int how = switch (status) {
+            case "NOT_ACCEPTED" -> 1;
+            case "FINISHED" -> ended.compareTo(due) < 0 ? 2 : ended.equals(due) ? 3 : 4;
+            default -> 0;
+        };
+        jdbc.update("INSERT INTO case_fact (case_number, department, accepted_on, decided_on, outcome, working_days) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", number, department, day(accepted), day(ended), how, workingDays);
     }
 
     private static void rating(JdbcTemplate jdbc, String number, String kind, int level, String at, String order) {
