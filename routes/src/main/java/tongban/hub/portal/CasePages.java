@@ -134,6 +134,9 @@ class CasePages {
         model.addAttribute("indicators", Indicators.forChannel(detail.summary().channel()));
         model.addAttribute("levels", RatingLevel.values());
         model.addAttribute("via", "qr".equals(via) ? "qr" : "");
+        model.addAttribute("ratingUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/portal/cases/{n}").queryParam("via", "qr").buildAndExpand(caseNumber)
+                .toUriString());
         return "portal/case";
     }
 

@@ -79,7 +79,10 @@ class ExchangeEndToEndTest extends HubTest {
                 "/api/v1/services/tax/new-taxpayer-application",
                 "/api/v1/services/tax/deed-tax-declaration",
                 "/api/v1/services/social-insurance/employer-registration",
-                "/api/v1/services/social-insurance/resident-pension-registration");
+                "/api/v1/services/social-insurance/resident-pension-registration",
+                // and their work-order intakes (the hotline and the provincial rating system are not granted)
+                "/api/v1/services/enterprise-registration/work-order",
+                "/api/v1/services/tax/work-order");
     }
 
     @Test

@@ -444,6 +444,8 @@ class PortalBrowserTest extends HubTestBase {
         browser().get(HUB + "/portal/cases/" + number + "?via=qr");
         signIn("zhangsan");
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("id=\"rate\""));
+        assertThat(text("rating-url")).isEqualTo(HUB + "/portal/cases/" + number + "?via=qr"); // what the receipt's code says
+        assertThat(browser().findElement(By.cssSelector("#rating-qr-code path")).getAttribute("d")).startsWith("M4 4h1v1h-1z");
         browser().findElement(By.id("rate-level-2")).click();
         new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("rate-attitude"))).selectByValue("1");
         type("rate-comment", "<b>窗口等了两个小时</b>");
