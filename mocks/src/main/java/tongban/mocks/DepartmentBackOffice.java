@@ -126,7 +126,8 @@ public final class DepartmentBackOffice implements ServeEventListener {
         }, Math.max(0, at - sentAfterMillis), TimeUnit.MILLISECONDS);
     }
 
-    private void send(String callback, String client, String body) {
+    /** Sends one notice now, with the department's own token; its HTTP status, or -1 when it could not be sent. */
+    int send(String callback, String client, String body) {
         try {
             HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(hubUrl + "/api/v1/callbacks/" + callback))
                     .header("Authorization", "Bearer " + token(client))
@@ -134,8 +135,10 @@ public final class DepartmentBackOffice implements ServeEventListener {
                     .timeout(Duration.ofSeconds(10))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             System.out.printf("back office of %s: notice %s → HTTP %d%n", department, callback, sent.statusCode());
+            return sent.statusCode();
         } catch (IOException | InterruptedException e) {
             System.out.printf("back office of %s: notice %s not sent (%s)%n", department, callback, e);
+            return -1;
         }
     }
 

@@ -1,24 +1,13 @@
 package tongban.hub.cases;
 
 import org.springframework.http.HttpStatus;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.exchange.WordedFailure;
 
-/**
- * A case request that cannot be done: an RFC 7807 problem for the API (code and English detail), and the same in
- * words for the applicant's page ({@link #words()}), never the code.
- */
-public class CaseFailure extends ExchangeFailure {
-
-    private final String words;
+/** A case request that cannot be done: a problem for the API, words for the applicant's page. */
+public class CaseFailure extends WordedFailure {
 
     CaseFailure(HttpStatus status, String code, String words, String detail) {
-        super(status, code, detail);
-        this.words = words;
-    }
-
-    /** What to tell a person, in Chinese. */
-    public String words() {
-        return words;
+        super(status, code, words, detail);
     }
 
     static CaseFailure invalid(String words, String detail) {

@@ -7,8 +7,6 @@ import org.springframework.stereotype.Component;
 import tongban.hub.exchange.callbacks.NoticeListener;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -63,25 +61,9 @@ class CaseNotices implements NoticeListener {
             throw new CaseFailure(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "请说明理由",
                     "a notice that does not accept, refuses or asks for a correction must give its reason");
         }
-        progress.move(c, new CaseProgress.Step(to, outcome, text(data, "reason"), text(data, "result"),
-                when(data.path("changedAt")), "department:" + department, event.path("requestId").asText(null)));
+        progress.move(c, new CaseProgress.Step(to, outcome, NoticeListener.text(data, "reason"),
+                NoticeListener.text(data, "result"), NoticeListener.changedAt(data, Instant.now()),
+                "department:" + department, event.path("requestId").asText(null)));
         return number;
-    }
-
-    private static String text(JsonNode data, String field) {
-        String value = data.path(field).asText("");
-        return value.isBlank() ? null : value.strip();
-    }
-
-    private static Instant when(JsonNode changedAt) {
-        if (changedAt.isTextual()) {
-            try {
-                Instant at = OffsetDateTime.parse(changedAt.asText()).toInstant();
-                return at.isAfter(Instant.now()) ? Instant.now() : at; // a clock ahead of ours does not date the future
-            } catch (DateTimeParseException e) {
-                return Instant.now();
-            }
-        }
-        return Instant.now();
     }
 }

@@ -1,20 +1,13 @@
 package tongban.hub.ratings;
 
 import org.springframework.http.HttpStatus;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.exchange.WordedFailure;
 
-/** A rating that cannot be taken: an RFC 7807 problem for the API, with words for the applicant's page. */
-public class RatingFailure extends ExchangeFailure {
-
-    private final String words;
+/** A rating that cannot be taken: a problem for the API, words for the applicant's page. */
+public class RatingFailure extends WordedFailure {
 
     RatingFailure(HttpStatus status, String code, String words, String detail) {
-        super(status, code, detail);
-        this.words = words;
-    }
-
-    public String words() {
-        return words;
+        super(status, code, words, detail);
     }
 
     static RatingFailure invalid(String words, String detail) {

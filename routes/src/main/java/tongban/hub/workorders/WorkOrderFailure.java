@@ -1,20 +1,13 @@
 package tongban.hub.workorders;
 
 import org.springframework.http.HttpStatus;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.exchange.WordedFailure;
 
-/** A work-order request that cannot be done: an RFC 7807 problem for the API, with words for a page. */
-public class WorkOrderFailure extends ExchangeFailure {
-
-    private final String words;
+/** A work-order request that cannot be done: a problem for the API, words for a page. */
+public class WorkOrderFailure extends WordedFailure {
 
     WorkOrderFailure(HttpStatus status, String code, String words, String detail) {
-        super(status, code, detail);
-        this.words = words;
-    }
-
-    public String words() {
-        return words;
+        super(status, code, words, detail);
     }
 
     static WorkOrderFailure notFound(String orderNumber) {

@@ -6,8 +6,6 @@ import org.springframework.stereotype.Component;
 import tongban.hub.exchange.callbacks.NoticeListener;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Notices about work orders, in their canonical fields (each system's own names are mapped by its descriptor):
@@ -68,7 +66,7 @@ class WorkOrderNotices implements NoticeListener {
         }
         String number = data.path("orderNumber").asText();
         orders.act(department, number, action, text(data, "handler"), text(data, "text"), text(data, "transferTo"),
-                when(data.path("changedAt")));
+                NoticeListener.changedAt(data, Instant.MAX)); // no later than the deadlines' clock: act() sees to that
         return orders.find(number).map(WorkOrder::caseNumber).orElse(null);
     }
 
@@ -81,18 +79,6 @@ class WorkOrderNotices implements NoticeListener {
     }
 
     private static String text(JsonNode data, String field) {
-        String value = data.path(field).asText("");
-        return value.isBlank() ? null : value.strip();
-    }
-
-    private static Instant when(JsonNode changedAt) {
-        if (changedAt.isTextual()) {
-            try {
-                return OffsetDateTime.parse(changedAt.asText()).toInstant();
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-        return null;
+        return NoticeListener.text(data, field);
     }
 }
