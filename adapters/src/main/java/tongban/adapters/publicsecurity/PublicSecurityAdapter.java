@@ -45,6 +45,11 @@ public class PublicSecurityAdapter extends RouteBuilder implements DepartmentAda
     }
 
     @Override
+    public String unitCode() {
+        return "GAJ";
+    }
+
+    @Override
     public List<ServiceDefinition> services() {
         return List.of(
                 ServiceDefinition.personRead(department(), IDENTITY_VERIFICATION, "身份核验 (name + id number check)", "idNumber"),
@@ -55,7 +60,7 @@ public class PublicSecurityAdapter extends RouteBuilder implements DepartmentAda
 
     @Override
     public List<CallbackDefinition> callbacks() {
-        return List.of(SealApplications.callback());
+        return List.of(SealApplications.callback(), WorkOrderStatus.callback());
     }
 
     @Override

@@ -16,6 +16,14 @@ public interface DepartmentAdapter {
         return department();
     }
 
+    /**
+     * The city's code for the department (政务服务单位编码: SWJ, GAJ …), by which the 12345 hotline and the other
+     * departments name it — in a work order handed in, in a transfer asked for; null if it has none.
+     */
+    default String unitCode() {
+        return null;
+    }
+
     List<ServiceDefinition> services();
 
     /** Calls the department makes into the hub (none by default). */

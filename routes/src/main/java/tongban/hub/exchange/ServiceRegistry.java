@@ -26,6 +26,8 @@ public class ServiceRegistry {
     private final Map<String, String> titles = new LinkedHashMap<>();
     /** A department's own system, by the client its notices come from. */
     private final Map<String, String> systems = new LinkedHashMap<>();
+    /** Departments by the city's unit code (单位编码). */
+    private final Map<String, String> units = new LinkedHashMap<>();
 
     public ServiceRegistry(List<DepartmentAdapter> adapters, Environment environment) {
         Map<String, String> origins = new LinkedHashMap<>();
@@ -38,6 +40,13 @@ public class ServiceRegistry {
             }
             titles.put(adapter.department(), adapter.title());
             adapter.callbacks().forEach(c -> systems.putIfAbsent(c.clientId(), adapter.department()));
+            if (adapter.unitCode() != null) {
+                String other = units.putIfAbsent(adapter.unitCode(), adapter.department());
+                if (other != null) {
+                    throw new IllegalStateException(adapter.origin() + ": unit code " + adapter.unitCode()
+                            + " is already " + other + "'s");
+                }
+            }
             if (adapter.boundsItsOwnCalls()) {
                 selfBounded.add(adapter.department());
             }
@@ -66,6 +75,21 @@ public class ServiceRegistry {
     /** The department whose own system signs in as this client (the client its notices must come from), if any. */
     public Optional<String> departmentOfSystem(String clientId) {
         return Optional.ofNullable(clientId == null ? null : systems.get(clientId));
+    }
+
+    /**
+     * The department a work order or a transfer names: by the city's unit code (as the hotline and the departments
+     * write it), or by its own name; empty if neither is on the exchange.
+     */
+    public Optional<String> departmentNamed(String unitCodeOrName) {
+        if (unitCodeOrName == null) {
+            return Optional.empty();
+        }
+        String byCode = units.get(unitCodeOrName);
+        if (byCode != null) {
+            return Optional.of(byCode);
+        }
+        return titles.containsKey(unitCodeOrName) ? Optional.of(unitCodeOrName) : Optional.empty();
     }
 
     /** Every department with at least one service, in the order the adapters were found. */

@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tongban.hub.exchange.ExchangeFailure;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.web.BeijingTime;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -24,10 +25,12 @@ public class Statistics {
     static final int MAX_DAYS = 3 * 366;
 
     private final StatisticsStore store;
+    private final ClosedDays closedDays;
     private final ServiceRegistry registry;
 
-    Statistics(StatisticsStore store, ServiceRegistry registry) {
+    Statistics(StatisticsStore store, ClosedDays closedDays, ServiceRegistry registry) {
         this.store = store;
+        this.closedDays = closedDays;
         this.registry = registry;
     }
 
@@ -43,11 +46,22 @@ public class Statistics {
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             months.put(m, new Figures()); // every month of the range, counted or not
         }
-        store.count(from, to, department, (key, f) -> {
+        StatisticsStore.Rows rows = (key, f) -> {
+            if (department != null && !department.equals(key.department())) {
+                return;
+            }
             total.add(f);
             departments.computeIfAbsent(key.department(), d -> new Figures()).add(f);
             months.get(YearMonth.from(key.day())).add(f);
-        });
+        };
+        // the days before today as last counted (kept a while), today's rows as they are now
+        LocalDate today = LocalDate.now(BeijingTime.ZONE);
+        if (from.isBefore(today)) {
+            closedDays.count(from, to.isBefore(today) ? to : today.minusDays(1), rows);
+        }
+        if (!to.isBefore(today)) {
+            store.count(from.isAfter(today) ? from : today, to, department, rows);
+        }
         List<Report.Scope> byDepartment = new ArrayList<>();
         departments.forEach((d, f) -> byDepartment.add(Report.Scope.of(d, registry.title(d), f)));
         List<Report.Scope> byMonth = new ArrayList<>();

@@ -82,10 +82,9 @@ public class WorkOrders {
         if (!HOTLINE_KINDS.contains(r.kind())) {
             throw WorkOrderFailure.invalid("诉求类型不正确", "kind must be one of " + HOTLINE_KINDS);
         }
-        if (!registry.departments().contains(r.department()) || r.department().equals(properties.hotline())) {
-            throw new WorkOrderFailure(HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_DEPARTMENT", "承办单位不在平台上",
-                    "there is no department '" + r.department() + "' on the exchange to send the order to");
-        }
+        String department = registry.departmentNamed(r.department()).filter(d -> !d.equals(properties.hotline()))
+                .orElseThrow(() -> new WorkOrderFailure(HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_DEPARTMENT",
+                        "承办单位不在平台上", "there is no department '" + r.department() + "' on the exchange to send the order to"));
         int days = r.finishDays() == null ? properties.hotlineDays() : r.finishDays();
         if (days < 1 || days > 60) {
             throw WorkOrderFailure.invalid("办理时限不正确", "the finishing limit must be 1 to 60 working days");
@@ -93,7 +92,7 @@ public class WorkOrders {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, BeijingTime.ZONE);
         WorkOrder o = new WorkOrder(store.nextNumber(today), "HOTLINE", r.hotlineNumber(), r.kind(), r.subject(),
-                r.content(), r.callerName(), r.callerPhone(), r.callerIdNumber(), r.department(), r.caseNumber(),
+                r.content(), r.callerName(), r.callerPhone(), r.callerIdNumber(), department, r.caseNumber(),
                 WorkOrderStatus.RECEIVED, now, now.plus(properties.respondWithin()), null,
                 calendar.addWorkingDays(today, days), null, null, null, null, null, null, false, false, false, null,
                 null, null, null, null, 1, 0);
@@ -207,13 +206,12 @@ public class WorkOrders {
             }
             case TRANSFER_REQUESTED -> {
                 require(text, "请说明转办理由", "a transfer request gives its reason");
-                if (transferTo != null && !registry.departments().contains(transferTo)) {
-                    throw WorkOrderFailure.invalid("建议承办单位不在平台上", "no department '" + transferTo + "'");
-                }
+                String suggested = transferTo == null ? null : registry.departmentNamed(transferTo).orElseThrow(() ->
+                        WorkOrderFailure.invalid("建议承办单位不在平台上", "no department '" + transferTo + "'"));
                 store.set(orderNumber, "status = 'TRANSFER_REQUESTED', transfer_to = ?, transfer_reason = ?",
-                        transferTo, text);
+                        suggested, text);
                 store.addEvent(orderNumber, when, "TRANSFER_REQUESTED", text
-                        + (transferTo == null ? "" : "（建议转 " + registry.title(transferTo) + "）"), actor);
+                        + (suggested == null ? "" : "（建议转 " + registry.title(suggested) + "）"), actor);
             }
         }
     }
@@ -237,8 +235,8 @@ public class WorkOrders {
                         "dispatcher:" + dispatcher);
                 return;
             }
-            String to = toDepartment != null ? toDepartment : o.transferTo();
-            if (to == null || !registry.departments().contains(to) || to.equals(o.department())) {
+            String to = toDepartment != null ? registry.departmentNamed(toDepartment).orElse(null) : o.transferTo();
+            if (to == null || to.equals(o.department()) || to.equals(properties.hotline())) {
                 throw WorkOrderFailure.invalid("请选择新的承办单位", "a transfer needs another department on the exchange");
             }
             Instant respondBy = now.plus(properties.respondWithin());

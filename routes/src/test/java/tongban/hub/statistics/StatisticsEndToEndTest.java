@@ -62,6 +62,10 @@ class StatisticsEndToEndTest extends HubTest {
 
     @Test
     void eachCaseKeepsWhatTheStatisticsCountOfItAsItIsDecided() throws Exception {
+        String todays = "/api/v1/statistics?from=" + LocalDate.now(tongban.hub.web.BeijingTime.ZONE)
+                + "&department=social-insurance";
+        long finishedBefore = read(get("zhaoliu", todays)).at("/total/cases/finished").asLong();
+        long notAcceptedBefore = read(get("zhaoliu", todays)).at("/total/cases/notAccepted").asLong();
         String finished = WindowCases.contributionCertificate(http, json, "wangwu", "460100199001011230", "张三");
         String refused = WindowCases.contributionCertificate(http, json, "wangwu", "460100199001011230", "张三");
         for (String[] step : new String[][]{{finished, "{\"decision\":\"accept\"}"},
@@ -82,6 +86,10 @@ class StatisticsEndToEndTest extends HubTest {
         assertThat(((Number) fact.get("outcome")).intValue()).isEqualTo(1);
         assertThat(fact.get("accepted_on")).isNull();
         assertThat(fact.get("working_days")).isNull();
+        // today is counted as it is now, never from what was kept
+        JsonNode now = read(get("zhaoliu", todays));
+        assertThat(now.at("/total/cases/finished").asLong()).isEqualTo(finishedBefore + 1);
+        assertThat(now.at("/total/cases/notAccepted").asLong()).isEqualTo(notAcceptedBefore + 1);
     }
 
     @Test

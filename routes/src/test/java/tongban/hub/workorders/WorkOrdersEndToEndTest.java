@@ -170,6 +170,36 @@ class WorkOrdersEndToEndTest extends HubTest {
     }
 
     @Test
+    void aDepartmentWithoutAnIntakeFetchesItsOrdersAndAnswersThroughItsOwnNotice() throws Exception {
+        String hotlineNumber = "RX" + System.nanoTime();
+        assertThat(hotline("work-order", "{\"tzid\":\"TZ-" + UUID.randomUUID() + "\",\"gdbh\":\"" + hotlineNumber
+                + "\",\"sqlx\":\"2\",\"sqbt\":\"身份证换领进度\",\"sqnr\":\"换领的身份证两周了还没有消息\",\"ldr\":\"周强\","
+                + "\"cbdw\":\"GAJ\"}").getStatusCode().value()).isEqualTo(202);
+        String number = orders.fromHotlineNumber(hotlineNumber).orElseThrow().orderNumber();
+        String system = Tokens.ofClient("public-security-system", "demo-only-public-security-secret");
+        JsonNode theirs = read(get(system, "/api/v1/work-orders?open=true"));
+        assertThat(theirs.findValuesAsText("orderNumber")).contains(number);
+        assertThat(theirs.findValuesAsText("department")).containsOnly("public-security");
+        assertThat(read(get(system, "/api/v1/work-orders/" + number)).at("/summary/content").asText())
+                .isEqualTo("换领的身份证两周了还没有消息");
+        DepartmentSystems systems = new DepartmentSystems(http);
+        String now = java.time.LocalDateTime.now(tongban.hub.web.BeijingTime.ZONE)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        for (String[] step : new String[][]{{"1", "已签收"}, {"4", "证件已制作完成，已短信通知来电人领取"}}) {
+            ResponseEntity<String> said = systems.notice("public-security-system", "demo-only-public-security-secret",
+                    "public-security/work-order-status", "{\"tzbh\":\"GAGD-" + UUID.randomUUID() + "\",\"gdbh\":\""
+                            + number + "\",\"cz\":\"" + step[0] + "\",\"cbr\":\"陈警官\",\"clyj\":\"" + step[1]
+                            + "\",\"sj\":\"" + now + "\"}");
+            assertThat(said.getStatusCode().value()).as(said.getBody()).isEqualTo(202);
+        }
+        assertThat(order(number).path("status").asText()).isEqualTo("FINISHED");
+        // a unit code no department has is the hotline's mistake, said at once
+        assertProblem(hotline("work-order", "{\"tzid\":\"TZ-" + UUID.randomUUID() + "\",\"gdbh\":\"RX" + System.nanoTime()
+                + "\",\"sqlx\":\"2\",\"sqbt\":\"标题\",\"sqnr\":\"内容\",\"ldr\":\"周强\",\"cbdw\":\"XYZ\"}"), 422,
+                "UNKNOWN_DEPARTMENT");
+    }
+
+    @Test
     void aHotlineOrderThatCannotBeTakenIsRefusedAndNothingKept() throws Exception {
         String hotlineNumber = "RX" + System.nanoTime();
         assertProblem(hotline("work-order", "{\"tzid\":\"TZ-" + UUID.randomUUID() + "\",\"gdbh\":\"" + hotlineNumber

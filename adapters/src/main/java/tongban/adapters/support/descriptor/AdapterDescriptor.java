@@ -25,7 +25,7 @@ import java.util.Map;
  *                        null
  * @param statusKinds     HTTP statuses the department uses on purpose, and what they mean
  */
-public record AdapterDescriptor(String source, String department, String title,
+public record AdapterDescriptor(String source, String department, String title, String unitCode,
                                 Duration timeout, Duration connectTimeout, long maxAnswerBytes, int maxConcurrentCalls,
                                 String transactionHeader, Auth auth, Format format,
                                 Charset charset, Result result, Map<Integer, DepartmentException.Kind> statusKinds,

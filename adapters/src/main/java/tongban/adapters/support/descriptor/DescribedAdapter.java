@@ -63,6 +63,11 @@ public class DescribedAdapter extends RouteBuilder implements DepartmentAdapter 
     }
 
     @Override
+    public String unitCode() {
+        return descriptor.unitCode();
+    }
+
+    @Override
     public List<ServiceDefinition> services() {
         return services;
     }

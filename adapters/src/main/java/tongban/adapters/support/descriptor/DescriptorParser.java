@@ -86,7 +86,7 @@ public final class DescriptorParser {
             services.add(service);
         }
         return new AdapterDescriptor(source, department, text(root, "", "title", department),
-                duration(root, "timeout", Duration.ofSeconds(5)), duration(root, "connect-timeout", Duration.ofSeconds(2)),
+                text(root, "", "unit-code", null), duration(root, "timeout", Duration.ofSeconds(5)), duration(root, "connect-timeout", Duration.ofSeconds(2)),
                 size(root.get("max-answer-size")),
                 root.path("max-concurrent-calls").asInt(CallLimits.DEFAULT_MAX_CONCURRENT_CALLS),
                 text(root, "", "transaction-header", null),
