@@ -286,8 +286,12 @@ java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.StatisticsBe
 while read -r first kind a b c d e f; do
   [ "$first" = RESULT ] || { echo "  $first $kind $a $b $c $d $e $f" >&2; continue; }
   case "$kind" in
-    stats) awk -v n="$a" -v p50="$b" -v p95="$c" 'BEGIN {
-             printf "  statistics %-10s p50 %8.2f ms   p95 %8.2f ms   (target p95 < 500 ms: %s)\n", n, p50, p95, (p95 < 500 ? "met" : "MISSED") }' ;;
+    stats) if [ "$a" = cold ]; then
+             awk -v ms="$b" 'BEGIN { printf "  statistics, a year never asked for (every day counted from the database, once): %.0f ms\n", ms }'
+           else
+             awk -v n="$a" -v p50="$b" -v p95="$c" 'BEGIN {
+               printf "  statistics %-10s p50 %8.2f ms   p95 %8.2f ms   (target p95 < 500 ms: %s)\n", n, p50, p95, (p95 < 500 ? "met" : "MISSED") }'
+           fi ;;
     ledger) awk -v lines="$a" -v bytes="$b" -v s="$c" -v before="$d" -v max="$e" 'BEGIN {
              printf "  case ledger          %d cases, %.1f MB in %.1f s (%.0f cases/s); hub RSS %.0f MB before, %.0f MB at most during it (+%.0f MB for a %.0f MB export)\n",
                lines, bytes / 1048576, s, lines / s, before, max, max - before, bytes / 1048576 }' ;;

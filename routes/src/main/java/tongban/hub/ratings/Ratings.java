@@ -99,6 +99,16 @@ public class Ratings {
         if (department == null) {
             throw new IllegalStateException("case " + caseNumber + " has no department that handled it");
         }
+        try {
+            return rateOnce(caller, c, kind, level, indicators, comment, channel, ratedBy, department);
+        } catch (org.springframework.dao.DuplicateKeyException sameMomentElsewhere) {
+            throw alreadyRated(caseNumber); // the same case rated at the same moment by another request: that one counts
+        }
+    }
+
+    private Rating rateOnce(Caller caller, CaseRecord c, String kind, RatingLevel level, Map<String, Integer> indicators,
+                            String comment, String channel, String ratedBy, String department) {
+        String caseNumber = c.caseNumber();
         return tx.execute(status -> {
             Instant now = clock.instant();
             String workOrder = null;
