@@ -193,6 +193,16 @@ class WorkOrdersEndToEndTest extends HubTest {
             assertThat(said.getStatusCode().value()).as(said.getBody()).isEqualTo(202);
         }
         assertThat(order(number).path("status").asText()).isEqualTo("FINISHED");
+        // construction approval fetches its orders too, and hands one it does not own back to the dispatcher
+        assertThat(hotline("work-order", "{\"tzid\":\"TZ-" + UUID.randomUUID() + "\",\"gdbh\":\"" + hotlineNumber
+                + "Z\",\"sqlx\":\"4\",\"sqbt\":\"施工许可网上办理建议\",\"sqnr\":\"建议施工许可材料可以一次上传\","
+                + "\"ldr\":\"周强\",\"cbdw\":\"ZJJ\"}").getStatusCode().value()).isEqualTo(202);
+        String approval = orders.fromHotlineNumber(hotlineNumber + "Z").orElseThrow().orderNumber();
+        ResponseEntity<String> handedBack = systems.notice("construction-system", "demo-only-construction-secret",
+                "construction-approval/work-order-status", "{\"sjbh\":\"SJ-" + UUID.randomUUID() + "\",\"gdbh\":\""
+                        + approval + "\",\"czlx\":\"05\",\"clyj\":\"属市场监管职责\",\"jydw\":\"SJGJ\",\"bjsj\":\"" + now + "\"}");
+        assertThat(handedBack.getStatusCode().value()).as(handedBack.getBody()).isEqualTo(202);
+        assertThat(order(approval).path("transferTo").asText()).isEqualTo("enterprise-registration");
         // a unit code no department has is the hotline's mistake, said at once
         assertProblem(hotline("work-order", "{\"tzid\":\"TZ-" + UUID.randomUUID() + "\",\"gdbh\":\"RX" + System.nanoTime()
                 + "\",\"sqlx\":\"2\",\"sqbt\":\"标题\",\"sqnr\":\"内容\",\"ldr\":\"周强\",\"cbdw\":\"XYZ\"}"), 422,
