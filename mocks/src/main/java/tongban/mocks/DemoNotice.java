@@ -22,7 +22,7 @@ public final class DemoNotice {
     public static void main(String[] args) {
         String[] what = args[0].split("/", 2);
         if (what.length != 2) {
-            throw new IllegalArgumentException("name the notice as <department>/<notice>, e.g. hotline-12345/work-order");
+            throw new IllegalArgumentException("name the notice as <department>/<notice> (mocks/<department>/demo-notices.properties)");
         }
         String department = what[0];
         Map<String, String> notices = MockDepartment.properties(department, "demo-notices.properties");
