@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -71,11 +70,10 @@ public class PlatformSends {
      * Records a send in the current transaction; queued once it commits. The same key twice is one send (the first).
      */
     public void queue(String key, String department, String service, JsonNode request, String caseId) {
-        try {
-            jdbc.update("INSERT INTO platform_send (send_key, department, service, request_json, case_id, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", key, department, service, request.toString(), caseId,
-                    Timestamp.from(Instant.now()));
-        } catch (DuplicateKeyException already) {
+        // not a failed insert: on PostgreSQL that would spoil the caller's transaction
+        if (jdbc.update("INSERT INTO platform_send (send_key, department, service, request_json, case_id, created_at) "
+                        + "SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM platform_send WHERE send_key = ?)",
+                key, department, service, request.toString(), caseId, Timestamp.from(Instant.now()), key) == 0) {
             return;
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

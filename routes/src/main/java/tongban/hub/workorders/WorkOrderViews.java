@@ -72,8 +72,8 @@ public class WorkOrderViews {
                     "无权查看工单", "work orders are for operators, the departments' systems and the callers");
         }
         String only = viewer.ops() ? department : viewer.department();
-        String caller_ = viewer.ops() || viewer.department() != null ? null : viewer.idNumber();
-        return orders.list(only, caller_, openOnly, limit).stream().map(o -> summary(o, false)).toList();
+        String ownCalls = viewer.ops() || viewer.department() != null ? null : viewer.idNumber();
+        return orders.list(only, ownCalls, openOnly, limit).stream().map(o -> summary(o, false)).toList();
     }
 
     public Optional<Detail> detail(Caller caller, String orderNumber) {
