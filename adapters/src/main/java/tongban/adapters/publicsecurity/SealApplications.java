@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import tongban.adapters.publicsecurity.seal.YzkzsqRequest;
 import tongban.adapters.publicsecurity.seal.YzkzsqResponse;
-import tongban.adapters.support.CallbackDefinition;
 import tongban.adapters.support.DepartmentException;
+import tongban.adapters.support.CallbackDefinition;
 import tongban.adapters.support.InvalidRequestException;
 import tongban.adapters.support.RequestFields;
 import tongban.adapters.support.UnifiedSocialCreditCode;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -29,12 +25,10 @@ final class SealApplications {
 
     static final String SERVICE = "seal-engraving";
     static final String CALLBACK = "seal-status";
-    static final String CLIENT = "public-security-system";
     private static final Pattern CASE_NUMBER = Pattern.compile("TB[0-9]{14}(-[0-9]{2})?");
     private static final Pattern SEAL_KINDS = Pattern.compile("(0[1-3]){1,3}");
     private static final Map<String, String> STATUSES = Map.of("1", "ACCEPTED", "2", "APPROVED",
             "3", "CORRECTION_REQUESTED", "4", "NOT_ACCEPTED", "5", "IN_PROGRESS");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private SealApplications() {
     }
@@ -69,10 +63,7 @@ final class SealApplications {
     }
 
     static CallbackDefinition callback() {
-        return new CallbackDefinition(PublicSecurityMapper.DEPARTMENT, CALLBACK, "印章刻制备案办理状态通知", CLIENT,
-                body -> body.path("tzbh").isValueNode() && !body.path("tzbh").asText().isBlank()
-                        ? body.path("tzbh").asText().strip() : null,
-                SealApplications::notice);
+        return NotificationGateway.callback(CALLBACK, "印章刻制备案办理状态通知", SealApplications::notice);
     }
 
     private static JsonNode notice(JsonNode body) {
@@ -86,12 +77,7 @@ final class SealApplications {
         out.put("status", status);
         out.put("reason", body.path("bz").asText(null));
         out.put("result", body.path("yzbm").asText(null));
-        try {
-            out.put("changedAt", LocalDateTime.parse(body.path("sj").asText(), WHEN).atOffset(ZoneOffset.ofHours(8))
-                    .toString());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("sj", "sj must be yyyy-MM-dd HH:mm:ss");
-        }
+        out.put("changedAt", NotificationGateway.changedAt(body));
         return out;
     }
 }

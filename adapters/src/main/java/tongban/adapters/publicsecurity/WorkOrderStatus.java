@@ -7,10 +7,6 @@ import tongban.adapters.support.CallbackDefinition;
 import tongban.adapters.support.InvalidRequestException;
 import tongban.adapters.support.RequestFields;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,16 +24,12 @@ final class WorkOrderStatus {
     private static final Map<String, String> ACTIONS = Map.of("1", "ACKNOWLEDGED", "2", "CALLED_BACK", "3", "RECTIFIED",
             "4", "FINISHED", "5", "TRANSFER_REQUESTED");
     private static final Pattern UNIT_CODE = Pattern.compile("[A-Z0-9]{2,20}");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private WorkOrderStatus() {
     }
 
     static CallbackDefinition callback() {
-        return new CallbackDefinition(PublicSecurityMapper.DEPARTMENT, CALLBACK, "工单办理情况通知", SealApplications.CLIENT,
-                body -> body.path("tzbh").isValueNode() && !body.path("tzbh").asText().isBlank()
-                        ? body.path("tzbh").asText().strip() : null,
-                WorkOrderStatus::notice);
+        return NotificationGateway.callback(CALLBACK, "工单办理情况通知", WorkOrderStatus::notice);
     }
 
     private static JsonNode notice(JsonNode body) {
@@ -55,12 +47,7 @@ final class WorkOrderStatus {
         out.put("handler", body.path("cbr").asText(null));
         out.put("text", body.path("clyj").asText(null));
         out.put("transferTo", unit.isEmpty() ? null : unit); // the city's unit code: the hub knows whose it is
-        try {
-            out.put("changedAt", LocalDateTime.parse(body.path("sj").asText(), WHEN).atOffset(ZoneOffset.ofHours(8))
-                    .toString());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("sj", "sj must be yyyy-MM-dd HH:mm:ss");
-        }
+        out.put("changedAt", NotificationGateway.changedAt(body));
         return out;
     }
 }

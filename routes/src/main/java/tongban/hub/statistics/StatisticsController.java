@@ -20,7 +20,8 @@ import java.time.format.DateTimeParseException;
 /**
  * {@code GET /api/v1/statistics?from=&to=&department=} (roles ops and bureau; from the first of this month to today
  * when not given), and its exports: {@code /api/v1/statistics/export.csv}, {@code export.xlsx} (the figures) and
- * {@code /api/v1/statistics/ledger.csv} (the case ledger, streamed).
+ * {@code /api/v1/statistics/ledger.csv} (the case ledger, streamed). The exports answer the statistics page too, under
+ * {@code /ops/statistics/…} (its session instead of a bearer token; the same roles).
  */
 @RestController
 class StatisticsController {
@@ -43,7 +44,7 @@ class StatisticsController {
         return statistics.report(range.from(), range.to(), range.department());
     }
 
-    @GetMapping("/api/v1/statistics/export.csv")
+    @GetMapping({"/api/v1/statistics/export.csv", "/ops/statistics/export.csv"})
     void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
              @RequestParam(required = false) String department, HttpServletResponse response) throws IOException {
         Range range = Range.of(from, to, department);
@@ -52,7 +53,7 @@ class StatisticsController {
         exports.figuresCsv(report, writer(response));
     }
 
-    @GetMapping("/api/v1/statistics/export.xlsx")
+    @GetMapping({"/api/v1/statistics/export.xlsx", "/ops/statistics/export.xlsx"})
     void xlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
               @RequestParam(required = false) String department, HttpServletResponse response) throws IOException {
         Range range = Range.of(from, to, department);
@@ -61,7 +62,7 @@ class StatisticsController {
         exports.figuresXlsx(report, response.getOutputStream());
     }
 
-    @GetMapping("/api/v1/statistics/ledger.csv")
+    @GetMapping({"/api/v1/statistics/ledger.csv", "/ops/statistics/ledger.csv"})
     void ledger(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                 @RequestParam(required = false) String department, HttpServletResponse response) throws IOException {
         Range range = Range.of(from, to, department);

@@ -1,6 +1,5 @@
 package tongban.hub.statistics;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
@@ -9,14 +8,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tongban.hub.exchange.ExchangeFailure;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 统计分析 — the statistics page for operators and the bureau: the figures of a range as charts and a table, with
- * the CSV and Excel exports and the case ledger. A bad range is said on the page, in words.
+ * 统计分析 — the statistics page for operators and the bureau: the figures of a range as charts and a table, linking
+ * the CSV and Excel exports and the case ledger ({@link StatisticsController}). A bad range is said on the page, in words.
  */
 @Controller
 class StatisticsPage {
@@ -30,11 +28,9 @@ class StatisticsPage {
     }
 
     private final Statistics statistics;
-    private final StatisticsExports exports;
 
-    StatisticsPage(Statistics statistics, StatisticsExports exports) {
+    StatisticsPage(Statistics statistics) {
         this.statistics = statistics;
-        this.exports = exports;
     }
 
     @GetMapping("/ops/statistics")
@@ -67,33 +63,6 @@ class StatisticsPage {
             model.addAttribute("error", "统计范围不正确：" + bad.getMessage());
         }
         return "ops/statistics";
-    }
-
-    @GetMapping("/ops/statistics/export.csv")
-    void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-             @RequestParam(required = false) String department, HttpServletResponse response) throws IOException {
-        StatisticsController.Range range = StatisticsController.Range.of(from, to, department);
-        Report report = statistics.report(range.from(), range.to(), range.department());
-        StatisticsController.download(response, StatisticsController.CSV, range.fileName("政务服务统计", "csv"));
-        exports.figuresCsv(report, StatisticsController.writer(response));
-    }
-
-    @GetMapping("/ops/statistics/export.xlsx")
-    void xlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-              @RequestParam(required = false) String department, HttpServletResponse response) throws IOException {
-        StatisticsController.Range range = StatisticsController.Range.of(from, to, department);
-        Report report = statistics.report(range.from(), range.to(), range.department());
-        StatisticsController.download(response, StatisticsController.XLSX, range.fileName("政务服务统计", "xlsx"));
-        exports.figuresXlsx(report, response.getOutputStream());
-    }
-
-    @GetMapping("/ops/statistics/ledger.csv")
-    void ledger(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                @RequestParam(required = false) String department, HttpServletResponse response) throws IOException {
-        StatisticsController.Range range = StatisticsController.Range.of(from, to, department);
-        statistics.check(range.from(), range.to(), range.department());
-        StatisticsController.download(response, StatisticsController.CSV, range.fileName("办件台账", "csv"));
-        exports.ledgerCsv(range.from(), range.to(), range.department(), StatisticsController.writer(response));
     }
 
     private static List<MonthColumn> columns(Report report) {
