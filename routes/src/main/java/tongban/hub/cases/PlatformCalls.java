@@ -9,13 +9,13 @@ import tongban.hub.exchange.CaseRules;
 import tongban.hub.exchange.ExchangeFailure;
 import tongban.hub.exchange.ExchangeService;
 import tongban.hub.exchange.async.SubmissionService;
+import tongban.hub.web.RequestIds;
 import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The platform's own calls on the exchange, made for a case: through the same admission, access rules and message
@@ -51,7 +51,7 @@ class PlatformCalls {
      * @throws ExchangeFailure the problem the exchange answered with
      */
     Fetched call(CaseRecord c, String department, String service, ObjectNode request) {
-        String requestId = UUID.randomUUID().toString();
+        String requestId = RequestIds.next();
         byte[] raw = request.toString().getBytes(StandardCharsets.UTF_8);
         ExchangeService.Answer answer = exchange.call(platform(c), department, service, raw, request,
                 c == null ? null : c.caseNumber(), requestId);
@@ -71,7 +71,7 @@ class PlatformCalls {
     SubmissionService.Accepted submit(CaseRecord c, String department, String service, ObjectNode request) {
         byte[] raw = request.toString().getBytes(StandardCharsets.UTF_8);
         return submissions.submit(platform(c), department, service, raw, request, c.caseNumber(), c.submissionKey(),
-                UUID.randomUUID().toString());
+                RequestIds.next());
     }
 
     private JsonNode read(byte[] body) {

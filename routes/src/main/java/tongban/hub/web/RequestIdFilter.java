@@ -11,12 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id — the caller's {@code X-Request-Id} when it is well-formed, a new UUID
- * otherwise — echoes it in the response and puts it in the log context. Runs before security, so a
+ * Gives every request an id — the caller's {@code X-Request-Id} when it is well-formed, a new time-ordered UUID
+ * ({@link RequestIds}) otherwise — echoes it in the response and puts it in the log context. Runs before security, so a
  * 401 carries the id too.
  */
 @Component
@@ -39,7 +38,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String offered = request.getHeader(HEADER);
-        String id = offered != null && WELL_FORMED.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && WELL_FORMED.matcher(offered).matches() ? offered : RequestIds.next();
         CURRENT.set(id);
         MDC.put(MDC_KEY, id);
         String caseId = request.getHeader("X-Case-Id");
