@@ -1,8 +1,9 @@
 package tongban.hub.exchange;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import tongban.hub.web.Problems;
@@ -20,16 +21,14 @@ public class CanonicalAnswers {
         this.json = json;
     }
 
+    /** The success shape, written straight from the adapter's answer (no intermediate tree). */
+    @JsonPropertyOrder({"requestId", "department", "service", "caseId", "data"})
+    record Success(String requestId, String department, String service,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String caseId, Object data) {
+    }
+
     public byte[] success(String requestId, String department, String service, String caseId, Object data) {
-        ObjectNode envelope = json.createObjectNode()
-                .put("requestId", requestId)
-                .put("department", department)
-                .put("service", service);
-        if (caseId != null) {
-            envelope.put("caseId", caseId);
-        }
-        envelope.set("data", json.valueToTree(data));
-        return bytes(envelope);
+        return bytes(new Success(requestId, department, service, caseId, data));
     }
 
     public byte[] problem(ExchangeFailure failure) {
