@@ -99,6 +99,20 @@ class HelmChartTest {
     }
 
     @Test
+    void theAutoscalerAddsHubsEarlyOnCpuAndTakesThemAwaySlowly() {
+        Map<String, Object> hpa = only(render(new Helm(CHART)), "HorizontalPodAutoscaler");
+
+        assertThat((String) at(hpa, "spec", "scaleTargetRef", "kind")).isEqualTo("Deployment");
+        assertThat((Object) at(hpa, "spec", "minReplicas")).as("one hub may fail").isEqualTo(2);
+        assertThat((String) at(hpa, "spec", "metrics", "0", "resource", "name")).isEqualTo("cpu");
+        assertThat((Object) at(hpa, "spec", "metrics", "0", "resource", "target", "averageUtilization")).isEqualTo(70);
+        assertThat((Object) at(hpa, "spec", "behavior", "scaleUp", "stabilizationWindowSeconds")).isEqualTo(0);
+        assertThat((Object) at(hpa, "spec", "behavior", "scaleUp", "policies", "0", "value")).isEqualTo(2);
+        assertThat((Object) at(hpa, "spec", "behavior", "scaleDown", "stabilizationWindowSeconds")).isEqualTo(600);
+        assertThat((Object) at(hpa, "spec", "behavior", "scaleDown", "policies", "0", "value")).isEqualTo(1);
+    }
+
+    @Test
     void everySecretComesFromTheExistingSecretAndNoneIsInTheChart() {
         List<Map<String, Object>> objects = render(new Helm(CHART));
         List<Map<String, Object>> env = at(only(objects, "Deployment"), "spec", "template", "spec", "containers", "0", "env");
