@@ -131,7 +131,7 @@ if [ -n "$peer_pid" ]; then
   BENCH_TOKEN=$(fresh_token) # each part gets a token of its own: a gateway's part outlasts a token's 5 minutes
   WARMUP=$GATEWAY_WARMUP CPU_OF=$peer_pid run "peer    GET  gateway /item-library/api/sxk/…" \
     "http://127.0.0.1:$PEER_PORT/item-library/api/sxk/v1/items/$item" "$auth_lua"
-  pe_rps=$RPS pe_p50=$P50 pe_p99=$P99 pe_cpu=$CPU_MS
+  pe_rps=$RPS pe_cpu=$CPU_MS
 fi
 rss_file=$(mktemp); rss_sampler "$rss_file" & sampler=$!
 BENCH_TOKEN=$(fresh_token)

@@ -6,8 +6,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * New request ids: UUIDs of version 7 (RFC 9562 §5.7) — the millisecond they were made, then 74 random bits. Ids made
  * one after another sort one after another, so the message log's index on them grows at its end like the log itself:
- * a batch of entries rewrites one index page instead of one random page per entry (in the benchmark's profile, those
- * rewrites were most of the hub's database work). They are correlation ids, not secrets: the random part comes from
+ * a batch of entries rewrites the index's last page instead of up to one random page per entry. They are correlation
+ * ids, not secrets (nothing is granted by knowing one; submission ids stay random UUIDs): the random part comes from
  * the thread's own generator, without the lock of {@link UUID#randomUUID()}'s SecureRandom.
  */
 public final class RequestIds {
