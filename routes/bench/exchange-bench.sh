@@ -12,7 +12,8 @@
 # ready_s=… rss_mb=…`.
 # Usage: exchange-bench.sh [quick]   quick: the synchronous comparison and the summary only.
 # Environment: HUB_PORT KC_PORT ITEM_PORT PS_PORT HUB_PID HUB_LOG HUB_JAR HUB_WALL_READY_MS PEER_JAR MOCKS_PID, and
-# HUB_ARGS (one per line), HUB_JAVA_OPTS, BENCH_DATA for a second hub started on the idle machine to time its start-up.
+# HUB_ARGS (one per line), HUB_START (how to start a hub, one argument per line) or HUB_JAVA_OPTS, BENCH_DATA for a
+# second hub started on the idle machine to time its start-up.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # the benchmark's own clients (QueueBench, SsoBench, OpsBench) are not part of the hub's jar: they are compiled with
@@ -28,6 +29,9 @@ GATEWAY_WARMUP=${BENCH_GATEWAY_WARMUP:-90s}
 DURATION=${BENCH_DURATION:-20s}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 QUICK=false; [ "${1:-}" = quick ] && QUICK=true
+# how ./tongban starts the hub (its extracted jar and class-data-sharing archive), one argument per line
+mapfile -t hub_start <<<"${HUB_START:-}"
+[ -n "${hub_start[0]:-}" ] || hub_start=(java $HUB_JAVA_OPTS -jar "$HUB_JAR")
 CLK_TCK=$(getconf CLK_TCK)
 a_rate="" j_rate="" p_rate="" s_ratio="" sp_cpu="" sp_rps=0
 
@@ -257,7 +261,7 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
   PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U tongban -d postgres -qc "CREATE DATABASE $db" >/dev/null
   for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$broker_port") 2>/dev/null && break; sleep 0.5; done
   mapfile -t hub_args <<<"$HUB_ARGS"
-  java $HUB_JAVA_OPTS -jar "$HUB_JAR" --spring.profiles.active=prod --server.port=$prod_port \
+  "${hub_start[@]}" --spring.profiles.active=prod --server.port=$prod_port \
     --TONGBAN_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" --TONGBAN_DB_PASSWORD=tongban-test-only \
     --TONGBAN_BROKER_URL="tcp://127.0.0.1:$broker_port" --TONGBAN_BROKER_PASSWORD=tongban-test-only \
     --TONGBAN_SSO_ISSUER="http://localhost:$KC_PORT/realms/tongban" --TONGBAN_OPS_CLIENT_SECRET=bench-only \
@@ -287,7 +291,7 @@ if [ -n "${HUB_ARGS:-}" ]; then
   mapfile -t hub_args <<<"$HUB_ARGS"
   second_port=$((HUB_PORT + 1000))
   t0=$(date +%s%N)
-  java $HUB_JAVA_OPTS -jar "$HUB_JAR" --server.port=$second_port --tongban.data-dir="$BENCH_DATA/second-hub" \
+  "${hub_start[@]}" --server.port=$second_port --tongban.data-dir="$BENCH_DATA/second-hub" \
     --tongban.catalogue.sync-on-start=false "${hub_args[@]}" > "$BENCH_DATA/second-hub.log" 2>&1 &
   second_pid=$!
   for _ in $(seq 1 240); do
