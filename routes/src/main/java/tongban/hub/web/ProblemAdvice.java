@@ -1,7 +1,5 @@
 package tongban.hub.web;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -18,32 +16,9 @@ import tongban.hub.messagelog.MessageLog;
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
-
-    @ExceptionHandler(ExchangeFailure.class)
-    ResponseEntity<ProblemDetail> exchangeFailure(ExchangeFailure failure) {
-        ResponseEntity<ProblemDetail> response = Problems.response(failure.status(), failure.code(), failure.getMessage());
-        if (failure.headers().isEmpty()) {
-            return response;
-        }
-        HttpHeaders headers = new HttpHeaders();
-        headers.putAll(response.getHeaders());
-        failure.headers().forEach(headers::set);
-        return ResponseEntity.status(response.getStatusCode()).headers(headers).body(response.getBody());
-    }
-
-    @ExceptionHandler(MessageLog.MessageLogUnavailable.class)
-    ResponseEntity<ProblemDetail> logUnavailable(MessageLog.MessageLogUnavailable failure) {
-        LOG.error("answer withheld: {}", failure.getMessage(), failure);
-        return Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "MESSAGE_LOG_UNAVAILABLE",
-                "the call could not be recorded, so its answer is withheld; try again later");
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
-        LOG.error("unexpected failure", failure);
-        return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "the hub failed unexpectedly; quote the request id to the help desk");
+    @ExceptionHandler({ExchangeFailure.class, MessageLog.MessageLogUnavailable.class, Exception.class})
+    ResponseEntity<ProblemDetail> failure(Exception failure) {
+        return Problems.forFailure(failure);
     }
 
     /** Spring MVC's own errors (unsupported media type, method not allowed, …) get our code too. */

@@ -1,9 +1,13 @@
 package tongban.hub.web;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.messagelog.MessageLog;
 
 import java.net.URI;
 
@@ -12,6 +16,8 @@ import java.net.URI;
  * so that a caller can quote it to the help desk. Never carries a stack trace or a department's raw error.
  */
 public final class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
     public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
 
@@ -32,5 +38,26 @@ public final class Problems {
 
     public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail) {
         return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(of(status, code, detail));
+    }
+
+    /**
+     * The answer to a failure out of an API handler: an {@link ExchangeFailure} with its own status, code and headers;
+     * the message log unable to take the call, 503 (the answer is withheld); anything else, 500 — both logged here,
+     * neither with more than a code and the request id for the caller.
+     */
+    public static ResponseEntity<ProblemDetail> forFailure(Exception failure) {
+        if (failure instanceof ExchangeFailure exchange) {
+            return ResponseEntity.status(exchange.status()).contentType(PROBLEM_JSON)
+                    .headers(headers -> exchange.headers().forEach(headers::set))
+                    .body(of(exchange.status(), exchange.code(), exchange.getMessage()));
+        }
+        if (failure instanceof MessageLog.MessageLogUnavailable) {
+            LOG.error("answer withheld: {}", failure.getMessage(), failure);
+            return response(HttpStatus.SERVICE_UNAVAILABLE, "MESSAGE_LOG_UNAVAILABLE",
+                    "the call could not be recorded, so its answer is withheld; try again later");
+        }
+        LOG.error("unexpected failure", failure);
+        return response(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "the hub failed unexpectedly; quote the request id to the help desk");
     }
 }

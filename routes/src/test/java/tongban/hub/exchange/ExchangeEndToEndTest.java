@@ -209,6 +209,37 @@ class ExchangeEndToEndTest extends HubTest {
     }
 
     @Test
+    void aCallThatIsNotJsonOrNotAPostIsRefusedAsProblemJsonBeforeTheDepartment() throws Exception {
+        HttpHeaders text = new HttpHeaders();
+        text.setBearerAuth(Tokens.of("zhangsan"));
+        text.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<String> notJson = http.exchange("/api/v1/services/item-library/item-detail", HttpMethod.POST,
+                new HttpEntity<>("{\"implementationCode\": \"11460100MB1926354K4000303002000\"}", text), String.class);
+        assertProblem(notJson, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(notJson.getHeaders().getAccept()).containsExactly(MediaType.APPLICATION_JSON);
+
+        HttpHeaders token = new HttpHeaders();
+        token.setBearerAuth(Tokens.of("zhangsan"));
+        ResponseEntity<String> get = http.exchange("/api/v1/services/item-library/item-detail", HttpMethod.GET,
+                new HttpEntity<>(token), String.class);
+        assertProblem(get, 405, "METHOD_NOT_ALLOWED");
+        assertThat(get.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+        assertThat(ITEM_LIBRARY.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void theCallsAnswerCarriesTheSameSecurityHeadersAsEveryApiAnswer() {
+        ResponseEntity<String> answer = call("zhangsan", "item-library/item-detail",
+                "{\"implementationCode\": \"11460100MB1926354K4000303002000\"}");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+        assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(answer.getHeaders().getCacheControl()).contains("no-store");
+    }
+
+    @Test
     void theApiDocumentIsServed() {
         ResponseEntity<String> document = http.getForEntity("/api/v1/openapi.yaml", String.class);
 
