@@ -9,14 +9,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tongban.hub.exchange.ExchangeFailure;
-import tongban.hub.messagelog.MessageLog;
 
 /** Every error the API raises becomes problem JSON with a stable code; nothing else reaches the caller. */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler({ExchangeFailure.class, MessageLog.MessageLogUnavailable.class, Exception.class})
+    /** The exchange's own failures, the message log unable to take a call, anything unexpected. */
+    @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> failure(Exception failure) {
         return Problems.forFailure(failure);
     }
