@@ -40,4 +40,17 @@ class RequestIdsTest {
         }
         assertThat(ids).hasSize(10_000);
     }
+
+    @Test
+    void unguessableIdsAreVersion7TooAndMatchTheSubmissionIdForm() throws InterruptedException {
+        long before = System.currentTimeMillis();
+        UUID first = UUID.fromString(RequestIds.nextUnguessable());
+        Thread.sleep(2);
+        UUID later = UUID.fromString(RequestIds.nextUnguessable());
+
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(first.variant()).isEqualTo(2);
+        assertThat(first.getMostSignificantBits() >>> 16).isBetween(before, System.currentTimeMillis());
+        assertThat(first.toString()).matches("[0-9a-f-]{36}").isLessThan(later.toString());
+    }
 }

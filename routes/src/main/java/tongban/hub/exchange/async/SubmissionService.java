@@ -25,6 +25,7 @@ import tongban.hub.exchange.ServiceRegistry;
 import tongban.hub.messagelog.Hashing;
 import tongban.hub.messagelog.LogEntry;
 import tongban.hub.messagelog.MessageLog;
+import tongban.hub.web.RequestIds;
 import tongban.sso.identity.Caller;
 
 import java.io.IOException;
@@ -43,7 +44,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.UUID;
 
 /**
  * The asynchronous exchange. {@link #submit} admits a submission exactly like a synchronous call, stores it, and
@@ -170,7 +170,7 @@ public class SubmissionService {
     private static Submission newSubmission(Caller caller, ServiceDefinition service, byte[] rawRequest,
                                             String requestHash, String caseId, String idempotencyKey, String requestId) {
         Instant now = Instant.now();
-        return new Submission(UUID.randomUUID().toString(), caller.clientId(), idempotencyKey, requestHash,
+        return new Submission(RequestIds.nextUnguessable(), caller.clientId(), idempotencyKey, requestHash,
                 caller.subject(), caller.username(), service.department(), service.service(), caseId, requestId,
                 new String(rawRequest, StandardCharsets.UTF_8), Submission.Status.ACCEPTED, 0, null, null, now, now);
     }
