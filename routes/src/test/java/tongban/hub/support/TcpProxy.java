@@ -62,11 +62,19 @@ public final class TcpProxy implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
-                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(upstream);
-                    pipe(client, upstream);
-                    pipe(upstream, client);
+                    // registered under the cable's lock: a connection accepted just as the cable is cut must not
+                    // slip past cut() — it would be the one connection left through to a server that is "gone"
+                    synchronized (this) {
+                        if (server.isClosed()) {
+                            client.close();
+                            return;
+                        }
+                        Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                        open.add(client);
+                        open.add(upstream);
+                        pipe(client, upstream);
+                        pipe(upstream, client);
+                    }
                 } catch (IOException closed) {
                     return;
                 }
