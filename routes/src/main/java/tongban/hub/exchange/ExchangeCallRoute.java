@@ -55,13 +55,14 @@ class ExchangeCallRoute {
     /** Any method on the path: POST with JSON is the call; the rest get the answers Spring MVC gave them (405, 415). */
     ServerResponse call(ServerRequest request) {
         if (!HttpMethod.POST.equals(request.method())) {
-            return problem(Problems.response(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
-                    HttpStatus.METHOD_NOT_ALLOWED.getReasonPhrase()), HttpHeaders.ALLOW, HttpMethod.POST.name());
+            return problem(refusal(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, HttpMethod.POST.name())
+                    .body(Problems.ofStatus(HttpStatus.METHOD_NOT_ALLOWED)));
         }
         MediaType type = request.headers().contentType().orElse(null);
         if (type == null || !MediaType.APPLICATION_JSON.includes(type)) {
-            return problem(Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE.getReasonPhrase()), HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+            return problem(refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+                    .body(Problems.ofStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)));
         }
         try {
             var servlet = request.servletRequest();
@@ -74,7 +75,7 @@ class ExchangeCallRoute {
                     .headers(headers -> answer.headers().forEach(headers::set))
                     .body(answer.body());
         } catch (Exception failure) {
-            return problem(Problems.forFailure(failure), null, null);
+            return problem(Problems.forFailure(failure));
         }
     }
 
@@ -87,20 +88,18 @@ class ExchangeCallRoute {
     }
 
     /** Written here, as the call's own answers are: a functional endpoint has no message converters of its own. */
-    private ServerResponse problem(ResponseEntity<ProblemDetail> problem, String header, String value) {
+    private ServerResponse problem(ResponseEntity<ProblemDetail> problem) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem.getBody());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem answer could not be written", e);
         }
-        return ServerResponse.status(problem.getStatusCode())
-                .headers(headers -> {
-                    headers.addAll(problem.getHeaders());
-                    if (header != null) {
-                        headers.set(header, value);
-                    }
-                })
+        return ServerResponse.status(problem.getStatusCode()).headers(headers -> headers.addAll(problem.getHeaders()))
                 .body(body);
+    }
+
+    private static ResponseEntity.BodyBuilder refusal(HttpStatus status) {
+        return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON);
     }
 }

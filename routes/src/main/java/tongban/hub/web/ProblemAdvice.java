@@ -25,7 +25,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
-        ProblemDetail problem = Problems.of(status, status.name(), status.getReasonPhrase());
-        return ResponseEntity.status(status).headers(headers).contentType(Problems.PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).headers(headers).contentType(Problems.PROBLEM_JSON)
+                .body(Problems.ofStatus(status));
     }
 }

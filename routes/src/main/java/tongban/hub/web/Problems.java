@@ -36,6 +36,11 @@ public final class Problems {
         return problem;
     }
 
+    /** A refusal by the web layer itself (405, 415, …): the status's name as its code, its reason as the detail. */
+    public static ProblemDetail ofStatus(HttpStatus status) {
+        return of(status, status.name(), status.getReasonPhrase());
+    }
+
     public static ResponseEntity<ProblemDetail> response(HttpStatus status, String code, String detail) {
         return ResponseEntity.status(status).contentType(PROBLEM_JSON).body(of(status, code, detail));
     }
