@@ -46,6 +46,9 @@ class SubmissionConsumers extends RouteBuilder {
         for (String department : queues.departments()) {
             from("jms:queue:" + DepartmentQueues.queue(department)
                     + "?transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                    // the listener works in the session that received the message (the starter's default is a new
+                    // session per message): a copy sent back for later commits with this delivery's acknowledgement
+                    + "&exposeListenerSession=true"
                     + "&concurrentConsumers=" + properties.consumers()
                     + "&maxConcurrentConsumers=" + properties.consumers()
                     // a rolled-back attempt is expected, not an error: the outcome is logged by SubmissionService
