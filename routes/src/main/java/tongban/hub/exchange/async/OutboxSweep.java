@@ -4,6 +4,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Queues what was stored but not queued — the hub stopped between the two, or the broker refused the send.
@@ -33,6 +34,9 @@ class OutboxSweep {
     void sweep() {
         submissions.markEnqueued();
         Instant before = Instant.now().minus(properties.outboxSweepAfter());
-        store.notEnqueued(before, 500).forEach(submissions::enqueue);
+        List<Submission> waiting = store.notEnqueued(before, 500);
+        for (int from = 0; from < waiting.size(); from += SubmissionService.BATCH) {
+            submissions.enqueue(waiting.subList(from, Math.min(waiting.size(), from + SubmissionService.BATCH)));
+        }
     }
 }

@@ -3,6 +3,7 @@ package tongban.hub.exchange.async;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -58,6 +60,8 @@ public class SubmissionService {
     /** Since when (epoch ms) the submission has waited for its department: queued, or replayed by an operator. */
     static final String WAITING_SINCE = "tongbanWaitingSince";
     /** Outcomes that say the department is down or busy: wait for it, however long, up to the maximum age. */
+    /** At most this many submissions are sent to their queues in one broker transaction. */
+    static final int BATCH = 100;
     static final Set<String> DEPARTMENT_DOWN =
             Set.of("DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "CIRCUIT_OPEN", "DEPARTMENT_BUSY");
 
@@ -91,13 +95,17 @@ public class SubmissionService {
     private final ExchangeProperties exchange;
     private final AsyncProperties properties;
     private final ObjectMapper json;
-    /** Sends stored submissions to their queues; bounded, the outbox sweep catches what it cannot take. */
+    /** Stored submissions waiting to be put on their queues; bounded, the outbox sweep catches what it cannot take. */
+    private final BlockingQueue<Submission> toQueue = new ArrayBlockingQueue<>(10_000);
+    /** Sends the waiting submissions to their queues, as many as are waiting in one broker transaction. */
     private final ThreadPoolExecutor queueing = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "submission-queueing");
                 t.setDaemon(true);
                 return t;
             });
+    /** Sends in a local broker transaction: a batch of submissions costs one journal sync, not one each. */
+    private final JmsTemplate transactedJms;
     /** Queued since the last mark; marked in batches — marking each on its own would cost a commit per submission. */
     private final Queue<String> enqueued = new ConcurrentLinkedQueue<>();
 
@@ -107,6 +115,8 @@ public class SubmissionService {
                       JmsTemplate jms, MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange,
                       AsyncProperties properties, ObjectMapper json, Environment environment) {
         this.environment = environment;
+        this.transactedJms = new JmsTemplate(jms.getConnectionFactory());
+        this.transactedJms.setSessionTransacted(true);
         this.admission = admission;
         this.registry = registry;
         this.departments = departments;
@@ -189,10 +199,23 @@ public class SubmissionService {
      * If even that cannot take it, the outbox sweep queues it.
      */
     private void enqueueSoon(Submission submission) {
-        try {
-            queueing.execute(() -> enqueue(submission));
-        } catch (RejectedExecutionException full) {
+        if (!toQueue.offer(submission)) {
             LOG.warn("submission {} stored; the outbox sweep will queue it (queueing is behind)", submission.id());
+            return;
+        }
+        try {
+            queueing.execute(this::sendWaiting);
+        } catch (RejectedExecutionException full) {
+            // as many sends are already waiting to run as there are submissions waiting: one of them takes this one
+        }
+    }
+
+    /** Sends the submissions waiting to be queued, up to a batch, together. */
+    private void sendWaiting() {
+        List<Submission> batch = new ArrayList<>(BATCH);
+        toQueue.drainTo(batch, BATCH);
+        if (!batch.isEmpty()) {
+            enqueue(batch);
         }
     }
 
@@ -202,17 +225,25 @@ public class SubmissionService {
         queueing.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    /** Puts a stored submission on its department's queue; if the broker refuses, the outbox sweep retries. */
-    void enqueue(Submission submission) {
+    /**
+     * Puts stored submissions on their departments' queues in one broker transaction: all of them or, if the broker
+     * refuses, none — and the outbox sweep retries those.
+     */
+    void enqueue(List<Submission> batch) {
         try {
-            jms.send(DepartmentQueues.queue(submission.department()), session -> {
-                return message(session, submission.requestBody(), submission.id(), submission.id(),
-                        submission.createdAt().toEpochMilli());
-            });
-            enqueued.add(submission.id());
+            transactedJms.execute(session -> {
+                MessageProducer producer = session.createProducer(null);
+                for (Submission s : batch) {
+                    producer.send(session.createQueue(DepartmentQueues.queue(s.department())),
+                            message(session, s.requestBody(), s.id(), s.id(), s.createdAt().toEpochMilli()));
+                }
+                session.commit();
+                return null;
+            }, true);
+            batch.forEach(s -> enqueued.add(s.id()));
         } catch (JmsException e) {
-            LOG.warn("submission {} stored but not queued yet ({}); the outbox sweep will queue it",
-                    submission.id(), e.getMessage());
+            LOG.warn("{} submission(s) stored but not queued yet ({}); the outbox sweep will queue them",
+                    batch.size(), e.getMessage());
         }
     }
 
