@@ -2,11 +2,14 @@ package tongban.hub.exchange.async;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
@@ -43,6 +46,8 @@ class AsyncExchangeEndToEndTest extends HubTest {
     JdbcTemplate jdbc;
     @Autowired
     JmsTemplate jms;
+    @Autowired
+    CamelContext camel;
 
     private ResponseEntity<String> submit(String user, String body, String idempotencyKey) {
         return call(user, SERVICE + "/submissions", body,
@@ -240,6 +245,45 @@ class AsyncExchangeEndToEndTest extends HubTest {
         assertProblem(submit(null, PROJECT, null), 401, "UNAUTHENTICATED");
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aSubmissionThatIsNotJsonOrNotAPostAndAStatusAskedWithAnotherMethodAreRefusedAsProblemJson() throws Exception {
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class);
+        HttpHeaders text = new HttpHeaders();
+        text.setBearerAuth(Tokens.of("zhangsan"));
+        text.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<String> notJson = http.exchange("/api/v1/services/" + SERVICE + "/submissions",
+                HttpMethod.POST, new HttpEntity<>(PROJECT, text), String.class);
+        assertProblem(notJson, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(notJson.getHeaders().getAccept()).containsExactly(MediaType.APPLICATION_JSON);
+
+        HttpHeaders token = new HttpHeaders();
+        token.setBearerAuth(Tokens.of("zhangsan"));
+        ResponseEntity<String> get = http.exchange("/api/v1/services/" + SERVICE + "/submissions", HttpMethod.GET,
+                new HttpEntity<>(token), String.class);
+        assertProblem(get, 405, "METHOD_NOT_ALLOWED");
+        assertThat(get.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission", Integer.class)).isEqualTo(before);
+
+        String id = read(submit("zhangsan", PROJECT, null)).path("submissionId").asText();
+        ResponseEntity<String> delete = http.exchange("/api/v1/submissions/" + id, HttpMethod.DELETE,
+                new HttpEntity<>(token), String.class);
+        assertProblem(delete, 405, "METHOD_NOT_ALLOWED");
+        assertThat(delete.getHeaders().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.HEAD);
+        ResponseEntity<String> head = http.exchange("/api/v1/submissions/" + id, HttpMethod.HEAD,
+                new HttpEntity<>(token), String.class);
+        assertThat(head.getStatusCode().value()).isEqualTo(200);
+        assertThat(head.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+    }
+
+    @Test
+    void theConsumersSendWhatTheyPutBackInTheSessionThatReceivedTheMessage() {
+        // a copy for later (or for the dead letters) then commits with the delivery's acknowledgement: the Camel
+        // starter's default is a second session per message, committed on its own before the acknowledgement
+        JmsEndpoint endpoint = (JmsEndpoint) camel.getRoute("submissions-construction-approval").getEndpoint();
+        assertThat(endpoint.getConfiguration().isTransacted()).isTrue();
+        assertThat(endpoint.getConfiguration().isExposeListenerSession()).isTrue();
     }
 
     @Test

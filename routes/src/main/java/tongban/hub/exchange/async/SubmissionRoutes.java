@@ -1,0 +1,120 @@
+package tongban.hub.exchange.async;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
+import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.exchange.JsonRequests;
+import tongban.hub.web.ApiEndpoints;
+import tongban.hub.web.RequestIdFilter;
+import tongban.sso.identity.Caller;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /api/v1/services/{department}/{service}/submissions} (202 with a status URL) and
+ * {@code GET /api/v1/submissions/{id}} — a submission is visible only to the client and person who made it. Functional
+ * endpoints ({@link ApiEndpoints}) like the synchronous call: a client follows its submission by asking for its status,
+ * so both are as busy as the call itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class SubmissionRoutes {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern SUBMISSION_ID = Pattern.compile("[0-9a-f-]{36}");
+
+    private final SubmissionService submissions;
+    private final JsonRequests requests;
+    private final ApiEndpoints api;
+    private final ObjectMapper json;
+
+    SubmissionRoutes(SubmissionService submissions, JsonRequests requests, ApiEndpoints api, ObjectMapper json) {
+        this.submissions = submissions;
+        this.requests = requests;
+        this.api = api;
+        this.json = json;
+    }
+
+    @Bean
+    RouterFunctionMapping submissionMapping() {
+        return ApiEndpoints.mapping(RouterFunctions
+                .route(RequestPredicates.path("/api/v1/services/{department}/{service}/submissions"), this::submit)
+                .andRoute(RequestPredicates.path("/api/v1/submissions/{id}"), this::status));
+    }
+
+    ServerResponse submit(ServerRequest request) {
+        return api.refusal(request, HttpMethod.POST, true).orElseGet(() -> {
+            try {
+                var servlet = request.servletRequest();
+                String idempotencyKey = servlet.getHeader("Idempotency-Key");
+                if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                    throw ExchangeFailure.invalid("Idempotency-Key must be 1–64 letters, digits or . _ : -");
+                }
+                JsonRequests.Body body = requests.read(servlet);
+                SubmissionService.Accepted accepted = submissions.submit(ApiEndpoints.caller(request),
+                        request.pathVariable("department"), request.pathVariable("service"), body.raw(), body.json(),
+                        requests.caseId(servlet.getHeader("X-Case-Id")), idempotencyKey, RequestIdFilter.current());
+                Submission s = accepted.submission();
+                return api.json(ServerResponse.accepted().location(URI.create(statusPath(s))),
+                        view(s).put("repeated", accepted.repeated()));
+            } catch (Exception failure) {
+                return api.problem(failure);
+            }
+        });
+    }
+
+    ServerResponse status(ServerRequest request) {
+        return api.refusal(request, HttpMethod.GET, false).orElseGet(() -> {
+            try {
+                return api.json(ServerResponse.ok(), status(ApiEndpoints.caller(request), request.pathVariable("id")));
+            } catch (Exception failure) {
+                return api.problem(failure);
+            }
+        });
+    }
+
+    private ObjectNode status(Caller caller, String id) throws IOException {
+        Submission s = (SUBMISSION_ID.matcher(id).matches() ? submissions.find(id) : Optional.<Submission>empty())
+                .filter(found -> Objects.equals(found.clientId(), caller.clientId())
+                        && Objects.equals(found.callerSubject(), caller.subject()))
+                .orElseThrow(() -> new ExchangeFailure(HttpStatus.NOT_FOUND, "UNKNOWN_SUBMISSION",
+                        "there is no such submission for this caller"));
+        ObjectNode view = view(s).put("attempts", s.attempts()).put("updatedAt", s.updatedAt().toString());
+        if (s.resultBody() != null) {
+            JsonNode result = json.readTree(s.resultBody());
+            view.set(s.status() == Submission.Status.SUCCEEDED ? "result" : "problem", result);
+        }
+        return view;
+    }
+
+    private ObjectNode view(Submission s) {
+        ObjectNode view = json.createObjectNode()
+                .put("submissionId", s.id())
+                .put("department", s.department())
+                .put("service", s.service())
+                .put("status", s.status().name())
+                .put("statusUrl", statusPath(s))
+                .put("createdAt", s.createdAt().toString());
+        if (s.caseId() != null) {
+            view.put("caseId", s.caseId());
+        }
+        return view;
+    }
+
+    private static String statusPath(Submission s) {
+        return "/api/v1/submissions/" + s.id();
+    }
+}
