@@ -20,9 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -37,12 +36,27 @@ import java.util.zip.InflaterInputStream;
  */
 public final class DepartmentHttp implements AutoCloseable {
 
-    /** Cancels the calls that reach their deadline: one thread for every department. */
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "department-call-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Cancels the calls that reach their deadline: one thread for every department. A call that ends in time takes
+     * its deadline out of the queue (otherwise each would wait there, holding its request, for the whole deadline:
+     * ten thousand of them at 2,000 calls a second and 5 s deadlines).
+     */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "department-call-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        deadlines.setRemoveOnCancelPolicy(true);
+        return deadlines;
+    }
+
+    /** Deadlines waiting to fire, every department's together. */
+    static int pendingDeadlines() {
+        return DEADLINES.getQueue().size();
+    }
 
     /** What goes to the department: built by the adapter from checked inputs and the hub's own credentials. */
     public record Request(String method, URI uri, Map<String, String> headers, byte[] body) {
