@@ -74,6 +74,19 @@ run() {
     "$([ -n "$CPU_MS" ] && printf 'CPU %.3f ms/call' "$CPU_MS" || printf '%18s' '')" "$ERRORS"
 }
 
+busy_percent() { # the machine's CPU use over one second, from /proc/stat (every core together)
+  local a b
+  a=($(head -1 /proc/stat)); sleep 1; b=($(head -1 /proc/stat))
+  awk -v u="$(( b[1] + b[2] + b[3] + b[6] + b[7] - a[1] - a[2] - a[3] - a[6] - a[7] ))" \
+      -v i="$(( b[4] + b[5] - a[4] - a[5] ))" 'BEGIN { printf "%d", ((u + i) > 0 ? 100 * u / (u + i) : 0) }'
+}
+
+wait_idle() { # seconds at most: until the machine's CPU use stays under 10 % for a second
+  local busy
+  for _ in $(seq 1 "$1"); do busy=$(busy_percent); [ "$busy" -lt 10 ] && return 0; done
+  echo "  (the machine stayed busy: ${busy} % CPU in use when the idle start-up began)"
+}
+
 rss_sampler() { # max VmRSS (kB) of the hub while the load runs
   local max=0 kb
   while kill -0 "$HUB_PID" 2>/dev/null && [ ! -f "$1.stop" ]; do
@@ -228,8 +241,9 @@ run "hub     GET  /api/v1/services (token checked)" "http://127.0.0.1:$HUB_PORT/
 rm -f "$get_lua"
 
 echo
-SUBMISSIONS=${BENCH_SUBMISSIONS:-3000} PRODUCERS=${BENCH_PRODUCERS:-8}
-echo "asynchronous exchange, $SUBMISSIONS persistent submissions from $PRODUCERS clients (construction approval):"
+SUBMISSIONS=${BENCH_SUBMISSIONS:-3000} PRODUCERS=${BENCH_PRODUCERS:-8} SUBMISSIONS_WARMUP=${BENCH_SUBMISSIONS_WARMUP:-60}
+echo "asynchronous exchange, $SUBMISSIONS persistent submissions from $PRODUCERS clients (construction approval), after"
+echo "$SUBMISSIONS_WARMUP s of submissions to warm the hub and its client:"
 # a run that ends without its RESULT line says why on stderr (the last lines of what QueueBench printed)
 queue_bench() { local out; out=$(java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.QueueBench -cp "$HUB_JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>&1)
@@ -238,10 +252,10 @@ queue_bench() { local out; out=$(java -Dloader.path="$BENCH_CLASSES" -Dloader.ma
 read -r _ _ j_rate j_lost j_dup < <(queue_bench baseline "$SUBMISSIONS" "$PRODUCERS" 4) || true
 printf "  %-44s %10.0f msg/s  lost %s  duplicated %s\n" "plain JMS producer → 4 transacted consumers" "$j_rate" "$j_lost" "$j_dup"
 token=$(fresh_token)
-# the hub's submission path is warmed first, as its synchronous call was (its code is still being compiled for the
-# first thousand submissions); the plain JMS producer is a few dozen methods in a fresh JVM and needs none
-queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "${BENCH_SUBMISSIONS_WARMUP:-1000}" "$PRODUCERS" >/dev/null || true
-read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS") || true
+# the hub's submission path is warmed first, as its synchronous call was (on two cores the JIT is still compiling it
+# after ten thousand submissions), and so is the client's HTTP code in the same JVM — cold, it took as much CPU as the
+# hub; the plain JMS producer is a few dozen methods in the broker's own JVM and needs none
+read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS" "$SUBMISSIONS_WARMUP") || true
 printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "hub POST …/submissions → queue → department" "$a_rate" "$a_lost" "$a_dup"
 
 # The same submissions through a hub in the prod profile: PostgreSQL (Debian's, as ./tongban test starts it) and the
@@ -275,8 +289,7 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
   prod_pid=$!
   for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$prod_port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.25; done
   token=$(fresh_token)
-  queue_bench hub "http://127.0.0.1:$prod_port" "$token" "${BENCH_SUBMISSIONS_WARMUP:-1000}" "$PRODUCERS" >/dev/null || true
-  read -r _ _ p_rate p_lost p_dup < <(queue_bench hub "http://127.0.0.1:$prod_port" "$token" "$SUBMISSIONS" "$PRODUCERS") || true
+  read -r _ _ p_rate p_lost p_dup < <(queue_bench hub "http://127.0.0.1:$prod_port" "$token" "$SUBMISSIONS" "$PRODUCERS" "$SUBMISSIONS_WARMUP") || true
   printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "the same, prod profile: PostgreSQL + Artemis" "${p_rate:-0}" "${p_lost:-?}" "${p_dup:-?}"
   kill "$prod_pid" 2>/dev/null; wait "$prod_pid" 2>/dev/null || true
   kill "$broker_pid" 2>/dev/null; wait "$broker_pid" 2>/dev/null || true
@@ -294,6 +307,8 @@ idle_started=?
 if [ -n "${HUB_ARGS:-}" ]; then
   mapfile -t hub_args <<<"$HUB_ARGS"
   second_port=$((HUB_PORT + 1000))
+  # "idle" means idle: the load above leaves the JIT compilers of the hub, the mocks and the peer busy for a while
+  wait_idle 60
   t0=$(date +%s%N)
   "${hub_start[@]}" --server.port=$second_port --tongban.data-dir="$BENCH_DATA/second-hub" \
     --tongban.catalogue.sync-on-start=false "${hub_args[@]}" > "$BENCH_DATA/second-hub.log" 2>&1 &

@@ -40,9 +40,10 @@ import java.util.regex.Pattern;
  *   <li>{@code baseline N P C} — plain JMS on an embedded Artemis configured exactly like the hub's (persistent NIO
  *   journal, the department queues' address settings): P producers send N persistent messages of a submission's
  *   size with duplicate ids, C transacted consumers receive and commit each; prints messages per second.</li>
- *   <li>{@code hub URL TOKEN N P} — the same N through the running hub: P clients POST submissions (each with an
- *   Idempotency-Key), the hub queues them, consumes them, calls the department and records every attempt; the
- *   clock stops when the status API reports all of them SUCCEEDED. Then checks each was attempted exactly once.</li>
+ *   <li>{@code hub URL TOKEN N P [W]} — after W seconds of warm-up rounds, the same N through the running hub: P
+ *   clients POST submissions (each with an Idempotency-Key), the hub queues them, consumes them, calls the department
+ *   and records every attempt; the clock stops when the status API, asked by P clients too, reports all of them
+ *   SUCCEEDED. Then checks each was attempted exactly once.</li>
  * </ul>
  * Prints one machine-readable line {@code RESULT <name> <per-second> <lost> <duplicated>} for the script.
  */
@@ -72,9 +73,10 @@ public final class QueueBench {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         switch (args.length > 0 ? args[0] : "") {
             case "baseline" -> baseline(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-            case "hub" -> hub(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "hub" -> hub(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 0);
             default -> {
-                System.err.println("usage: QueueBench baseline N PRODUCERS CONSUMERS | hub URL TOKEN N PRODUCERS");
+                System.err.println("usage: QueueBench baseline N PRODUCERS CONSUMERS | hub URL TOKEN N PRODUCERS [WARM-UP-SECONDS]");
                 System.exit(2);
             }
         }
@@ -156,8 +158,27 @@ public final class QueueBench {
         report("plain-jms", n / seconds, lost, duplicates.get());
     }
 
-    private static void hub(String url, String token, int n, int producers) throws Exception {
+    /**
+     * Rounds of 1,000 submissions for {@code warmUpSeconds} first — the hub's submission path and this client's own
+     * HTTP code both compiled by their JITs, as a long-running client and hub are — then the N that are measured.
+     */
+    private static void hub(String url, String token, int n, int producers, int warmUpSeconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+        int warmed = 0;
+        while (System.nanoTime() < warmUntil) {
+            round(http, url, token, 1000, producers);
+            warmed += 1000;
+        }
+        if (warmed > 0) {
+            System.out.printf("WARMED %d%n", warmed);
+        }
+        double[] measured = round(http, url, token, n, producers);
+        report("hub", measured[0], (int) measured[1], (int) measured[2]);
+    }
+
+    /** N submissions from P clients, each read back until SUCCEEDED: {per second, unfinished, attempted twice}. */
+    private static double[] round(HttpClient http, String url, String token, int n, int producers) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(producers);
@@ -181,27 +202,44 @@ public final class QueueBench {
             ids.add(f.get());
         }
         pool.shutdown();
-        System.out.printf("ACCEPTED %.1f%n", n / ((System.nanoTime() - started) / 1e9));
-        // the queue is first in, first out: wait for the last one, then sweep the rest
-        List<String> pending = new ArrayList<>(ids.subList(ids.size() - 1, ids.size()));
-        pending.addAll(ids.subList(0, ids.size() - 1));
-        int duplicated = 0;
+        System.out.printf("ACCEPTED %d %.1f%n", n, n / ((System.nanoTime() - started) / 1e9));
+        // every submission is read back through the status API until it is final, by as many clients as submitted
+        // (each follows its share in submission order): the clock stops when the last of them is SUCCEEDED
+        ExecutorService readers = Executors.newFixedThreadPool(producers);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            String[] view = status(http, url, token, pending.get(0));
-            if ("SUCCEEDED".equals(view[0])) {
-                if (Integer.parseInt(view[1]) != 1) {
-                    duplicated++;
+        List<Future<int[]>> shares = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int first = p;
+            shares.add(readers.submit(() -> {
+                int unfinished = 0;
+                int duplicated = 0;
+                for (int i = first; i < ids.size(); i += producers) {
+                    String[] view = status(http, url, token, ids.get(i));
+                    while (!"SUCCEEDED".equals(view[0]) && System.nanoTime() < deadline) {
+                        if ("FAILED".equals(view[0]) || "DEAD_LETTERED".equals(view[0])) {
+                            throw new IllegalStateException("submission " + ids.get(i) + " ended " + view[0]);
+                        }
+                        Thread.sleep(20);
+                        view = status(http, url, token, ids.get(i));
+                    }
+                    if (!"SUCCEEDED".equals(view[0])) {
+                        unfinished++;
+                    } else if (Integer.parseInt(view[1]) != 1) {
+                        duplicated++;
+                    }
                 }
-                pending.remove(0);
-            } else if ("FAILED".equals(view[0]) || "DEAD_LETTERED".equals(view[0])) {
-                throw new IllegalStateException("submission " + pending.get(0) + " ended " + view[0]);
-            } else {
-                Thread.sleep(20);
-            }
+                return new int[]{unfinished, duplicated};
+            }));
         }
+        int unfinished = 0;
+        int duplicated = 0;
+        for (Future<int[]> share : shares) {
+            unfinished += share.get()[0];
+            duplicated += share.get()[1];
+        }
+        readers.shutdown();
         double seconds = (System.nanoTime() - started) / 1e9;
-        report("hub", n / seconds, pending.size(), duplicated);
+        return new double[]{n / seconds, unfinished, duplicated};
     }
 
     private static String[] status(HttpClient http, String url, String token, String id) throws Exception {
