@@ -76,6 +76,10 @@ public class PublicSecurityAdapter extends RouteBuilder implements DepartmentAda
                 + "?serviceClass=" + YzglPortType.class.getName() + "&dataFormat=POJO", CxfEndpoint.class);
         seals.setCxfConfigurer(new SoapTimeouts(limits.connectTimeout().toMillis(), limits.deadline().toMillis(),
                 limits.maxAnswerBytes()));
+        // each SOAP client (CXF's service model of its port type) is built by its first call, not at start-up: three of
+        // them took ~0.5 s of the hub's start on the main thread, for a once-only cost to the first identity check
+        population.setLazyStartProducer(true);
+        seals.setLazyStartProducer(true);
 
         from(ServiceDefinition.routeUri(department(), IDENTITY_VERIFICATION))
                 .routeId(ServiceDefinition.routeId(department(), IDENTITY_VERIFICATION))
