@@ -59,9 +59,9 @@ public class SubmissionService {
     static final String SUBMISSION_ID = "tongbanSubmissionId";
     /** Since when (epoch ms) the submission has waited for its department: queued, or replayed by an operator. */
     static final String WAITING_SINCE = "tongbanWaitingSince";
-    /** Outcomes that say the department is down or busy: wait for it, however long, up to the maximum age. */
     /** At most this many submissions are sent to their queues in one broker transaction. */
     static final int BATCH = 100;
+    /** Outcomes that say the department is down or busy: wait for it, however long, up to the maximum age. */
     static final Set<String> DEPARTMENT_DOWN =
             Set.of("DEPARTMENT_UNAVAILABLE", "DEPARTMENT_TIMEOUT", "CIRCUIT_OPEN", "DEPARTMENT_BUSY");
 
