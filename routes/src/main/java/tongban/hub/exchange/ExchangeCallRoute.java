@@ -36,25 +36,20 @@ class ExchangeCallRoute {
 
     @Bean
     RouterFunctionMapping exchangeCallMapping() {
-        return ApiEndpoints.mapping(RouterFunctions.route(RequestPredicates.path(PATH), this::call));
+        return ApiEndpoints.mapping(RouterFunctions.route(RequestPredicates.path(PATH),
+                api.endpoint(HttpMethod.POST, true, this::call)));
     }
 
-    /** Any method on the path: POST with JSON is the call; the rest get the answers Spring MVC gave them (405, 415). */
-    ServerResponse call(ServerRequest request) {
-        return api.refusal(request, HttpMethod.POST, true).orElseGet(() -> {
-            try {
-                var servlet = request.servletRequest();
-                JsonRequests.Body body = requests.read(servlet);
-                ExchangeService.Answer answer = exchange.call(ApiEndpoints.caller(request),
-                        request.pathVariable("department"), request.pathVariable("service"), body.raw(), body.json(),
-                        requests.caseId(servlet.getHeader("X-Case-Id")), RequestIdFilter.current());
-                return ServerResponse.status(answer.status())
-                        .contentType(answer.problem() ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON)
-                        .headers(headers -> answer.headers().forEach(headers::set))
-                        .body(answer.body());
-            } catch (Exception failure) {
-                return api.problem(failure);
-            }
-        });
+    /** The call: any other method on the path gets the answers Spring MVC gave it (405, 415). */
+    ServerResponse call(ServerRequest request) throws Exception {
+        var servlet = request.servletRequest();
+        JsonRequests.Body body = requests.read(servlet);
+        ExchangeService.Answer answer = exchange.call(ApiEndpoints.caller(request), request.pathVariable("department"),
+                request.pathVariable("service"), body.raw(), body.json(),
+                requests.caseId(servlet.getHeader("X-Case-Id")), RequestIdFilter.current());
+        return ServerResponse.status(answer.status())
+                .contentType(answer.problem() ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON)
+                .headers(headers -> answer.headers().forEach(headers::set))
+                .body(answer.body());
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -43,11 +44,31 @@ public class ApiEndpoints {
         return mapping;
     }
 
+    /** What a handler does with a request that got past the refusals; any exception becomes its problem answer. */
+    @FunctionalInterface
+    public interface Handler {
+        ServerResponse handle(ServerRequest request) throws Exception;
+    }
+
+    /**
+     * An endpoint for {@code method} requests (with a JSON body when {@code jsonBody}): the others are refused as
+     * problem JSON, and whatever {@code handler} throws is answered as its problem ({@link Problems#forFailure}).
+     */
+    public HandlerFunction<ServerResponse> endpoint(HttpMethod method, boolean jsonBody, Handler handler) {
+        return request -> refusal(request, method, jsonBody).orElseGet(() -> {
+            try {
+                return handler.handle(request);
+            } catch (Exception failure) {
+                return problem(Problems.forFailure(failure));
+            }
+        });
+    }
+
     /**
      * The refusal for a request that is not {@code method} (405; HEAD goes with GET, as in Spring MVC) or, when
      * {@code jsonBody}, carries no JSON (415); empty if the request may go on.
      */
-    public Optional<ServerResponse> refusal(ServerRequest request, HttpMethod method, boolean jsonBody) {
+    private Optional<ServerResponse> refusal(ServerRequest request, HttpMethod method, boolean jsonBody) {
         boolean get = HttpMethod.GET.equals(method);
         if (!method.equals(request.method()) && !(get && HttpMethod.HEAD.equals(request.method()))) {
             return Optional.of(problem(refusal(HttpStatus.METHOD_NOT_ALLOWED)
@@ -76,11 +97,6 @@ public class ApiEndpoints {
     /** A JSON answer; written here, since a functional endpoint has no JSON message converter of its own. */
     public ServerResponse json(ServerResponse.BodyBuilder answer, Object body) {
         return answer.contentType(MediaType.APPLICATION_JSON).body(bytes(body));
-    }
-
-    /** The problem answer to a failure out of a handler ({@link Problems#forFailure}). */
-    public ServerResponse problem(Exception failure) {
-        return problem(Problems.forFailure(failure));
     }
 
     private ServerResponse problem(ResponseEntity<ProblemDetail> problem) {

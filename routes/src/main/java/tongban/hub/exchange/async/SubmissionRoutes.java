@@ -51,39 +51,29 @@ class SubmissionRoutes {
     @Bean
     RouterFunctionMapping submissionMapping() {
         return ApiEndpoints.mapping(RouterFunctions
-                .route(RequestPredicates.path("/api/v1/services/{department}/{service}/submissions"), this::submit)
-                .andRoute(RequestPredicates.path("/api/v1/submissions/{id}"), this::status));
+                .route(RequestPredicates.path("/api/v1/services/{department}/{service}/submissions"),
+                        api.endpoint(HttpMethod.POST, true, this::submit))
+                .andRoute(RequestPredicates.path("/api/v1/submissions/{id}"),
+                        api.endpoint(HttpMethod.GET, false, this::status)));
     }
 
-    ServerResponse submit(ServerRequest request) {
-        return api.refusal(request, HttpMethod.POST, true).orElseGet(() -> {
-            try {
-                var servlet = request.servletRequest();
-                String idempotencyKey = servlet.getHeader("Idempotency-Key");
-                if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-                    throw ExchangeFailure.invalid("Idempotency-Key must be 1–64 letters, digits or . _ : -");
-                }
-                JsonRequests.Body body = requests.read(servlet);
-                SubmissionService.Accepted accepted = submissions.submit(ApiEndpoints.caller(request),
-                        request.pathVariable("department"), request.pathVariable("service"), body.raw(), body.json(),
-                        requests.caseId(servlet.getHeader("X-Case-Id")), idempotencyKey, RequestIdFilter.current());
-                Submission s = accepted.submission();
-                return api.json(ServerResponse.accepted().location(URI.create(statusPath(s))),
-                        view(s).put("repeated", accepted.repeated()));
-            } catch (Exception failure) {
-                return api.problem(failure);
-            }
-        });
+    ServerResponse submit(ServerRequest request) throws IOException {
+        var servlet = request.servletRequest();
+        String idempotencyKey = servlet.getHeader("Idempotency-Key");
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ExchangeFailure.invalid("Idempotency-Key must be 1–64 letters, digits or . _ : -");
+        }
+        JsonRequests.Body body = requests.read(servlet);
+        SubmissionService.Accepted accepted = submissions.submit(ApiEndpoints.caller(request),
+                request.pathVariable("department"), request.pathVariable("service"), body.raw(), body.json(),
+                requests.caseId(servlet.getHeader("X-Case-Id")), idempotencyKey, RequestIdFilter.current());
+        Submission s = accepted.submission();
+        return api.json(ServerResponse.accepted().location(URI.create(statusPath(s))),
+                view(s).put("repeated", accepted.repeated()));
     }
 
-    ServerResponse status(ServerRequest request) {
-        return api.refusal(request, HttpMethod.GET, false).orElseGet(() -> {
-            try {
-                return api.json(ServerResponse.ok(), status(ApiEndpoints.caller(request), request.pathVariable("id")));
-            } catch (Exception failure) {
-                return api.problem(failure);
-            }
-        });
+    ServerResponse status(ServerRequest request) throws IOException {
+        return api.json(ServerResponse.ok(), status(ApiEndpoints.caller(request), request.pathVariable("id")));
     }
 
     private ObjectNode status(Caller caller, String id) throws IOException {
