@@ -23,9 +23,12 @@ BENCH_CLASSES=${BENCH_CLASSES:-$HERE/../target/test-classes}  # routes/bench/jav
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 WARMUP=${BENCH_WARMUP:-10s}
-# the peer and the hub are compared in their steady state: each is warmed this long on the call first (a JVM's JIT
-# takes one to two minutes of load to settle; both CPU-per-call figures fall by a third or more over that time)
+# the peer and the hub are compared in their steady state: each is warmed this long on the call first, and then on
+# until its JIT has settled — its compiler threads under 3 % of its CPU over 15 s, for at most SETTLE_MAX seconds
+# more. On two cores the hub (Spring, Camel, CXF, Artemis, H2: far more code than the peer) was still compiling after
+# two minutes of load, at a third of a core; its CPU per call falls by a third or more while it does.
 GATEWAY_WARMUP=${BENCH_GATEWAY_WARMUP:-90s}
+SETTLE_MAX=${BENCH_SETTLE_MAX:-180}
 DURATION=${BENCH_DURATION:-20s}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 QUICK=false; [ "${1:-}" = quick ] && QUICK=true
@@ -51,14 +54,41 @@ cpu_ticks() { # utime + stime of a process so far, in clock ticks (fields 14 and
   sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'
 }
 
+jit_ticks() { # CPU of a process's JIT compiler threads so far, in clock ticks
+  local t ticks=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) ticks=$(( ticks + $(sed -E 's/^.*\) //' "$t/stat" | awk '{ print $12 + $13 }') )) ;;
+    esac
+  done
+  echo "$ticks"
+}
+
+# settle ARGS… URL: with SETTLE set and CPU_OF=PID, keeps the load on in 15-second slices until that process's JIT
+# compilers took under 3 % of its CPU in a slice (at most SETTLE_MAX seconds); WARMED_MORE says how long it took
+settle() {
+  WARMED_MORE=0
+  [ -n "${SETTLE:-}" ] && [ -n "${CPU_OF:-}" ] || return 0
+  local cpu0 jit0 cpu1 jit1
+  while [ "$WARMED_MORE" -lt "$SETTLE_MAX" ]; do
+    cpu0=$(cpu_ticks "$CPU_OF") jit0=$(jit_ticks "$CPU_OF")
+    BENCH_TOKEN=$(fresh_token) wrk "$@" -d 15s > /dev/null # a fresh token per slice: they add up past its lifetime
+    cpu1=$(cpu_ticks "$CPU_OF") jit1=$(jit_ticks "$CPU_OF")
+    WARMED_MORE=$(( WARMED_MORE + 15 ))
+    [ $(( (jit1 - jit0) * 100 )) -lt $(( (cpu1 - cpu0) * 3 )) ] && return 0
+  done
+}
+
 # run NAME URL [lua] → sets RPS P50 P99 ERRORS (at $CONNECTIONS, or $C when set); with CPU_OF=PID also CPU_MS, that
-# process's CPU time per answered call over the measured interval
+# process's CPU time per answered call over the measured interval; with SETTLE set, warmed until its JIT settled first
 run() {
   local name=$1 url=$2 script=${3:-} connections=${C:-$CONNECTIONS} threads=$THREADS
   [ "$connections" -lt "$threads" ] && threads=$connections
   local args=(-t "$threads" -c "$connections" --latency)
   [ -n "$script" ] && args+=(-s "$script")
   wrk "${args[@]}" -d "$WARMUP" "$url" > /dev/null
+  settle "${args[@]}" "$url"
+  [ "$WARMED_MORE" -gt 0 ] && BENCH_TOKEN=$(fresh_token)
   local before=0 out calls
   [ -n "${CPU_OF:-}" ] && before=$(cpu_ticks "$CPU_OF")
   out=$(wrk "${args[@]}" -d "$DURATION" "$url")
@@ -70,8 +100,9 @@ run() {
   P50=$(ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
   P99=$(ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
   ERRORS=$(awk '/Non-2xx/ {print $5}' <<<"$out"); ERRORS=${ERRORS:-0}
-  printf "  %-44s %8.0f req/s  p50 %7.3f ms  p99 %7.3f ms  %s  non-2xx %s\n" "$name" "$RPS" "$P50" "$P99" \
-    "$([ -n "$CPU_MS" ] && printf 'CPU %.3f ms/call' "$CPU_MS" || printf '%18s' '')" "$ERRORS"
+  printf "  %-44s %8.0f req/s  p50 %7.3f ms  p99 %7.3f ms  %s  non-2xx %s%s\n" "$name" "$RPS" "$P50" "$P99" \
+    "$([ -n "$CPU_MS" ] && printf 'CPU %.3f ms/call' "$CPU_MS" || printf '%18s' '')" "$ERRORS" \
+    "$([ "$WARMED_MORE" -gt 0 ] && printf '  (JIT settled after %s s more)' "$WARMED_MORE")"
 }
 
 busy_percent() { # the machine's CPU use over one second, from /proc/stat (every core together)
@@ -99,7 +130,8 @@ rss_sampler() { # max VmRSS (kB) of the hub while the load runs
 
 echo
 echo "Tongban exchange benchmark — $(nproc) cores, wrk $THREADS threads × $CONNECTIONS connections, warm-up $WARMUP ($GATEWAY_WARMUP for"
-echo "the peer gateway's and the hub's first call), measured $DURATION; CPU = the process's CPU time in the measured interval ÷ calls"
+echo "the peer gateway's and the hub's first call; for both gateways' calls then on until the JIT has settled, at most"
+echo "$SETTLE_MAX s more), measured $DURATION; CPU = the process's CPU time in the measured interval ÷ calls"
 echo
 if ! $QUICK; then
 # first, on the idle stack: the hop is a latency ratio, which the load below would skew
@@ -146,13 +178,13 @@ d_rps=$RPS d_p50=$P50 d_p99=$P99
 pe_rps=0 pe_cpu=""
 if [ -n "$peer_pid" ]; then
   BENCH_TOKEN=$(fresh_token) # each part gets a token of its own: a gateway's part outlasts a token's 5 minutes
-  WARMUP=$GATEWAY_WARMUP CPU_OF=$peer_pid run "peer    GET  gateway /item-library/api/sxk/…" \
+  SETTLE=1 WARMUP=$GATEWAY_WARMUP CPU_OF=$peer_pid run "peer    GET  gateway /item-library/api/sxk/…" \
     "http://127.0.0.1:$PEER_PORT/item-library/api/sxk/v1/items/$item" "$auth_lua"
   pe_rps=$RPS pe_cpu=$CPU_MS
 fi
 rss_file=$(mktemp); rss_sampler "$rss_file" & sampler=$!
 BENCH_TOKEN=$(fresh_token)
-WARMUP=$GATEWAY_WARMUP CPU_OF=$HUB_PID BENCH_BODY=$item_body run "hub     POST /api/v1/services/item-library/item-detail" \
+SETTLE=1 WARMUP=$GATEWAY_WARMUP CPU_OF=$HUB_PID BENCH_BODY=$item_body run "hub     POST /api/v1/services/item-library/item-detail" \
   "http://127.0.0.1:$HUB_PORT/api/v1/services/item-library/item-detail" "$HERE/post.lua"
 h_rps=$RPS h_p50=$P50 h_p99=$P99 h_err=$ERRORS h_cpu=$CPU_MS
 touch "$rss_file.stop"; wait "$sampler" 2>/dev/null || true
@@ -174,11 +206,11 @@ run "direct  POST mock /rkxx/services/RkxxService" "http://127.0.0.1:$PS_PORT/rk
 sd_rps=$RPS sd_p50=$P50
 sp_rps=0
 if [ -n "$peer_pid" ]; then
-  CPU_OF=$peer_pid run "peer    POST gateway /public-security/rkxx/…" \
+  SETTLE=1 CPU_OF=$peer_pid run "peer    POST gateway /public-security/rkxx/…" \
     "http://127.0.0.1:$PEER_PORT/public-security/rkxx/services/RkxxService" "$soap_lua"
   sp_rps=$RPS sp_cpu=$CPU_MS
 fi
-CPU_OF=$HUB_PID BENCH_BODY='{"name":"张三","idNumber":"460100199001011230"}' run "hub     POST /api/v1/services/public-security/identity-verification" \
+SETTLE=1 CPU_OF=$HUB_PID BENCH_BODY='{"name":"张三","idNumber":"460100199001011230"}' run "hub     POST /api/v1/services/public-security/identity-verification" \
   "http://127.0.0.1:$HUB_PORT/api/v1/services/public-security/identity-verification" "$HERE/post.lua"
 sh_rps=$RPS sh_p50=$P50 sh_cpu=$CPU_MS
 rm -f "$soap_lua"
