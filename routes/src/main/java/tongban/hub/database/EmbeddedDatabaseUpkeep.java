@@ -28,9 +28,9 @@ import java.sql.SQLException;
  * background thread would: rewrite the live pages of the emptiest chunks and free the chunks nothing needs any more
  * (after H2's retention time), and while the file is mostly holes, move chunks from its end into them so that it
  * shrinks — a few megabytes of each a round at most, under H2's own store lock, so commits wait no longer than
- * that takes. The same
- * figures are gauges for the operators: {@code tongban_database_file_bytes} and {@code tongban_database_chunk_fill_ratio}.
- * PostgreSQL (production) does its own upkeep (autovacuum); this exists only for an {@code jdbc:h2:file:} database.
+ * that takes. The file's size and how much of it is live are gauges for the operators
+ * ({@code tongban_database_file_bytes}, {@code tongban_database_chunk_fill_ratio}). PostgreSQL (production) does its
+ * own upkeep (autovacuum); this exists only for a {@code jdbc:h2:file:} database.
  */
 @Component
 @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:file:')")
