@@ -73,8 +73,8 @@ public class EmbeddedDatabaseUpkeep {
                 return false;
             }
             FileStore<?> file = store.getFileStore();
-            // as H2's own thread does, rewrite more the emptier the chunks are (under load a full index page pins
-            // each chunk it was written in; at 2,000 calls a second ~4 MB/s of such chunks)
+            // as H2's own thread does, rewrite more the emptier the chunks are (under load a page that stays live,
+            // such as a filled index leaf, keeps the whole chunk it was written in from being freed)
             int write = file.getChunksFillRate() < TARGET_FILL_RATE / 2 ? 4 * WRITE_PER_ROUND : WRITE_PER_ROUND;
             boolean rewritten = store.compact(TARGET_FILL_RATE, write);
             if (rewritten) {
