@@ -136,9 +136,14 @@ echo
 if ! $QUICK; then
 # first, on the idle stack: the hop is a latency ratio, which the load below would skew
 SSO_ROUNDS=${BENCH_SSO_ROUNDS:-20}
-echo "single sign-on, $SSO_ROUNDS rounds (a browser's HTTP traffic: cookies, redirects, the login form):"
+# in their steady state, as the gateways are: the department portals see no other traffic, and after SsoBench's old
+# 10 rounds of warm-up their code was still being compiled (hop ÷ bare 1.53-1.63× in five runs, falling run by run);
+# after 300 rounds 1.36-1.37×, after 600 1.35× — the bare round trip at Keycloak gets the same warm-up
+SSO_WARMUP=${BENCH_SSO_WARMUP:-300}
+echo "single sign-on, $SSO_ROUNDS rounds after $SSO_WARMUP of warm-up (a browser's HTTP traffic: cookies, redirects, the login form):"
 read -r -a portal_urls <<<"$PORTAL_URLS"
 read -r _ _ s_bare s_first s_hop s_ratio s_panel < <(java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.SsoBench \
+  -Dbench.sso.warm-up="$SSO_WARMUP" \
   -Dbench.portal-public-security.url="${portal_urls[2]%/}" -cp "$HUB_JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher "http://localhost:$KC_PORT/realms/tongban" zhangsan demo \
   "$SSO_ROUNDS" "http://localhost:$HUB_PORT/portal" "${portal_urls[@]}" 2>/dev/null | awk '$1 == "RESULT"')
@@ -274,21 +279,24 @@ rm -f "$get_lua"
 
 echo
 SUBMISSIONS=${BENCH_SUBMISSIONS:-3000} PRODUCERS=${BENCH_PRODUCERS:-8} SUBMISSIONS_WARMUP=${BENCH_SUBMISSIONS_WARMUP:-60}
-echo "asynchronous exchange, $SUBMISSIONS persistent submissions from $PRODUCERS clients (construction approval), after"
-echo "$SUBMISSIONS_WARMUP s of submissions to warm the hub and its client:"
+echo "asynchronous exchange, $SUBMISSIONS persistent submissions from $PRODUCERS clients (construction approval), each side"
+echo "warmed $SUBMISSIONS_WARMUP s and then on until its JIT has settled (at most $SETTLE_MAX s more):"
 # a run that ends without its RESULT line says why on stderr (the last lines of what QueueBench printed)
-queue_bench() { local out; out=$(java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.QueueBench -cp "$HUB_JAR" \
+queue_bench() { local out; out=$(java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.QueueBench \
+  -Dbench.settle-max="$SETTLE_MAX" -cp "$HUB_JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>&1)
   awk '$1 == "RESULT"' <<<"$out"
   grep -q '^RESULT' <<<"$out" || { echo "  QueueBench $1 ended without a result:" >&2; grep -v '^\s*at ' <<<"$out" | tail -3 >&2; }; }
-read -r _ _ j_rate j_lost j_dup < <(queue_bench baseline "$SUBMISSIONS" "$PRODUCERS" 4) || true
-printf "  %-44s %10.0f msg/s  lost %s  duplicated %s\n" "plain JMS producer → 4 transacted consumers" "$j_rate" "$j_lost" "$j_dup"
+settled_note() { [ "${1:-0}" -gt 0 ] && printf '  (JIT settled after %s s more)' "$1"; return 0; }
+# both sides are warmed by the gateways' rule: $SUBMISSIONS_WARMUP s of rounds, then on until the JIT of the process
+# measured has settled. Plain JMS too: cold, the broker and its client in their fresh JVM sent 540-850 msg/s, warm 1,150
+read -r _ _ j_rate j_lost j_dup j_settled < <(queue_bench baseline "$SUBMISSIONS" "$PRODUCERS" 4 "$SUBMISSIONS_WARMUP") || true
+printf "  %-44s %10.0f msg/s  lost %s  duplicated %s%s\n" "plain JMS producer → 4 transacted consumers" "$j_rate" "$j_lost" "$j_dup" "$(settled_note "$j_settled")"
 token=$(fresh_token)
-# the hub's submission path is warmed first, as its synchronous call was (on two cores the JIT is still compiling it
-# after ten thousand submissions), and so is the client's HTTP code in the same JVM — cold, it took as much CPU as the
-# hub; the plain JMS producer is a few dozen methods in the broker's own JVM and needs none
-read -r _ _ a_rate a_lost a_dup < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS" "$SUBMISSIONS_WARMUP") || true
-printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "hub POST …/submissions → queue → department" "$a_rate" "$a_lost" "$a_dup"
+# the hub's submission path (on two cores the JIT is still compiling it after ten thousand submissions), and the
+# client's HTTP code in the same JVM — cold, it took as much CPU as the hub
+read -r _ _ a_rate a_lost a_dup a_settled < <(queue_bench hub "http://127.0.0.1:$HUB_PORT" "$token" "$SUBMISSIONS" "$PRODUCERS" "$SUBMISSIONS_WARMUP" "$HUB_PID") || true
+printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s%s\n" "hub POST …/submissions → queue → department" "$a_rate" "$a_lost" "$a_dup" "$(settled_note "$a_settled")"
 
 # The same submissions through a hub in the prod profile: PostgreSQL (Debian's, as ./tongban test starts it) and the
 # real external Artemis 2.40.0 (the zip Maven fetched), both on this machine.
@@ -321,8 +329,8 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
   prod_pid=$!
   for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$prod_port/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.25; done
   token=$(fresh_token)
-  read -r _ _ p_rate p_lost p_dup < <(queue_bench hub "http://127.0.0.1:$prod_port" "$token" "$SUBMISSIONS" "$PRODUCERS" "$SUBMISSIONS_WARMUP") || true
-  printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s\n" "the same, prod profile: PostgreSQL + Artemis" "${p_rate:-0}" "${p_lost:-?}" "${p_dup:-?}"
+  read -r _ _ p_rate p_lost p_dup p_settled < <(queue_bench hub "http://127.0.0.1:$prod_port" "$token" "$SUBMISSIONS" "$PRODUCERS" "$SUBMISSIONS_WARMUP" "$prod_pid") || true
+  printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s%s\n" "the same, prod profile: PostgreSQL + Artemis" "${p_rate:-0}" "${p_lost:-?}" "${p_dup:-?}" "$(settled_note "$p_settled")"
   kill "$prod_pid" 2>/dev/null; wait "$prod_pid" 2>/dev/null || true
   kill "$broker_pid" 2>/dev/null; wait "$broker_pid" 2>/dev/null || true
   PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U tongban -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true

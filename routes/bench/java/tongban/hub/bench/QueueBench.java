@@ -17,15 +17,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,15 +40,18 @@ import java.util.regex.Pattern;
 /**
  * The asynchronous half of {@code ./tongban bench} (run from the hub's jar, see routes/bench/exchange-bench.sh):
  * <ul>
- *   <li>{@code baseline N P C} — plain JMS on an embedded Artemis configured exactly like the hub's (persistent NIO
- *   journal, the department queues' address settings): P producers send N persistent messages of a submission's
- *   size with duplicate ids, C transacted consumers receive and commit each; prints messages per second.</li>
- *   <li>{@code hub URL TOKEN N P [W]} — after W seconds of warm-up rounds, the same N through the running hub: P
+ *   <li>{@code baseline N P C [W]} — plain JMS on an embedded Artemis configured exactly like the hub's (persistent
+ *   NIO journal, the department queues' address settings): P producers send N persistent messages of a submission's
+ *   size with duplicate ids, C transacted consumers receive and commit each; prints messages per second. Warmed
+ *   first like the hub (W seconds, then until this JVM's JIT has settled).</li>
+ *   <li>{@code hub URL TOKEN N P [W [PID]]} — after W seconds of warm-up rounds, and more until the JIT of the hub
+ *   (process PID) has settled, the same N through the running hub: P
  *   clients POST submissions (each with an Idempotency-Key), the hub queues them, consumes them, calls the department
  *   and records every attempt; the clock stops when the status API, asked by P clients too, reports all of them
  *   SUCCEEDED. Then checks each was attempted exactly once.</li>
  * </ul>
- * Prints one machine-readable line {@code RESULT <name> <per-second> <lost> <duplicated>} for the script.
+ * Prints one machine-readable line {@code RESULT <name> <per-second> <lost> <duplicated> <settle-seconds>} for the
+ * script.
  */
 public final class QueueBench {
 
@@ -53,6 +59,12 @@ public final class QueueBench {
     private static final Pattern ID = Pattern.compile("\"submissionId\":\"([0-9a-f-]{36})\"");
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z_]+)\"");
     private static final Pattern ATTEMPTS = Pattern.compile("\"attempts\":([0-9]+)");
+
+    /** At most this long more to wait for a JIT to settle (exchange-bench.sh's BENCH_SETTLE_MAX). */
+    private static final long SETTLE_MAX_SECONDS = Long.getLong("bench.settle-max", 180);
+
+    /** How long the warm-up went on until the JIT had settled, in seconds (the RESULT line's last field). */
+    private static long settledAfter;
 
     private QueueBench() {
     }
@@ -62,7 +74,7 @@ public final class QueueBench {
             run(args);
         } catch (Exception e) {
             System.err.println("queue benchmark failed: " + e);
-            System.out.println("RESULT failed 0 -1 -1");
+            System.out.println("RESULT failed 0 -1 -1 0");
             System.exit(1);
         }
     }
@@ -72,18 +84,19 @@ public final class QueueBench {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         switch (args.length > 0 ? args[0] : "") {
-            case "baseline" -> baseline(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "baseline" -> baseline(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    args.length > 4 ? Integer.parseInt(args[4]) : 0);
             case "hub" -> hub(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                    args.length > 5 ? Integer.parseInt(args[5]) : 0);
+                    args.length > 5 ? Integer.parseInt(args[5]) : 0, args.length > 6 ? args[6] : null);
             default -> {
-                System.err.println("usage: QueueBench baseline N PRODUCERS CONSUMERS | hub URL TOKEN N PRODUCERS [WARM-UP-SECONDS]");
+                System.err.println("usage: QueueBench baseline N PRODUCERS CONSUMERS [WARM-UP-SECONDS] | hub URL TOKEN N PRODUCERS [WARM-UP-SECONDS [HUB-PID]]");
                 System.exit(2);
             }
         }
         System.exit(0); // the JMS client's and the broker's thread pools would keep the JVM up for a minute
     }
 
-    private static void baseline(int n, int producers, int consumers) throws Exception {
+    private static void baseline(int n, int producers, int consumers, int warmUpSeconds) throws Exception {
         Path dir = Files.createTempDirectory("tongban-queue-bench");
         ConfigurationImpl config = new ConfigurationImpl();
         config.setPersistenceEnabled(true);
@@ -103,7 +116,7 @@ public final class QueueBench {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("vm://0");
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(n);
+        AtomicInteger received = new AtomicInteger();
         List<Connection> connections = new ArrayList<>();
         for (int c = 0; c < consumers; c++) {
             Connection connection = factory.createConnection();
@@ -116,15 +129,32 @@ public final class QueueBench {
                         duplicates.incrementAndGet();
                     }
                     session.commit();
-                    done.countDown();
+                    received.incrementAndGet();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
             });
             connection.start();
         }
-        long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(producers);
+        // warmed by the same rule as the hub: the broker and its client are Java code compiled as they run too
+        int warmed = warmUp(String.valueOf(ProcessHandle.current().pid()), warmUpSeconds,
+                () -> jmsRound(factory, queue, pool, received, n, producers));
+        double[] measured = jmsRound(factory, queue, pool, received, n, producers);
+        pool.shutdown();
+        for (Connection connection : connections) {
+            connection.close();
+        }
+        broker.stop();
+        int lost = measured[1] > 0 ? (int) measured[1] : (warmed + 1) * n - seen.size(); // each round sends N
+        report("plain-jms", measured[0], lost, duplicates.get());
+    }
+
+    /** P producers send N persistent messages; done when the consumers have received them all: {per second, missing}. */
+    private static double[] jmsRound(ActiveMQConnectionFactory factory, String queue, ExecutorService pool,
+                                     AtomicInteger received, int n, int producers) throws Exception {
+        int target = received.get() + n;
+        long started = System.nanoTime();
         List<Future<?>> sent = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
             int share = n / producers + (p < n % producers ? 1 : 0);
@@ -147,34 +177,85 @@ public final class QueueBench {
         for (Future<?> f : sent) {
             f.get();
         }
-        boolean all = done.await(10, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        for (Connection connection : connections) {
-            connection.close();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (received.get() < target && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
-        broker.stop();
-        int lost = all ? n - seen.size() : (int) done.getCount();
-        report("plain-jms", n / seconds, lost, duplicates.get());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new double[]{n / seconds, Math.max(0, target - received.get())};
     }
 
     /**
-     * Rounds of 1,000 submissions for {@code warmUpSeconds} first — the hub's submission path and this client's own
-     * HTTP code both compiled by their JITs, as a long-running client and hub are — then the N that are measured.
+     * Warms the hub's submission path and this client's own HTTP code (a long-running client and hub are compiled by
+     * their JITs) by the benchmark's rule, then measures N.
      */
-    private static void hub(String url, String token, int n, int producers, int warmUpSeconds) throws Exception {
+    private static void hub(String url, String token, int n, int producers, int warmUpSeconds, String hubPid)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
-        int warmed = 0;
-        while (System.nanoTime() < warmUntil) {
-            round(http, url, token, 1000, producers);
-            warmed += 1000;
-        }
+        int warmed = warmUp(hubPid, warmUpSeconds, () -> round(http, url, token, 1000, producers));
         if (warmed > 0) {
             System.out.printf("WARMED %d%n", warmed);
         }
         double[] measured = round(http, url, token, n, producers);
         report("hub", measured[0], (int) measured[1], (int) measured[2]);
+    }
+
+    /**
+     * The benchmark's warm-up rule (exchange-bench.sh's settle): rounds for {@code seconds}, then on in slices of 15 s
+     * until the JIT compilers of process {@code pid} took under 3 % of its CPU in a slice, for at most
+     * {@value #SETTLE_MAX_SECONDS} s more (no pid: the fixed time only). Prints how long the settling took.
+     *
+     * @return the rounds run
+     */
+    private static int warmUp(String pid, int seconds, Callable<double[]> round) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int rounds = 0;
+        while (System.nanoTime() < until) {
+            round.call();
+            rounds++;
+        }
+        if (pid == null || seconds == 0) {
+            return rounds;
+        }
+        long settleUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_MAX_SECONDS);
+        long settleStarted = System.nanoTime();
+        boolean settled = false;
+        while (!settled && System.nanoTime() < settleUntil) {
+            long[] before = cpuTicks(pid);
+            long slice = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < slice) {
+                round.call();
+                rounds++;
+            }
+            long[] after = cpuTicks(pid);
+            settled = (after[1] - before[1]) * 100 < (after[0] - before[0]) * 3;
+        }
+        settledAfter = (System.nanoTime() - settleStarted) / 1_000_000_000L;
+        System.out.printf("SETTLED %d %s%n", settledAfter, settled);
+        return rounds;
+    }
+
+    /** {all threads, JIT compiler threads}: CPU ticks of a process so far, from /proc/PID/task/*&#47;stat. */
+    static long[] cpuTicks(String pid) throws IOException {
+        long all = 0;
+        long jit = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    all += ticks;
+                    String name = Files.readString(task.resolve("comm"));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        jit += ticks;
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended between the listing and the read
+                }
+            }
+        }
+        return new long[]{all, jit};
     }
 
     /** N submissions from P clients, each read back until SUCCEEDED: {per second, unfinished, attempted twice}. */
@@ -258,6 +339,6 @@ public final class QueueBench {
     }
 
     private static void report(String name, double perSecond, int lost, int duplicated) {
-        System.out.printf("RESULT %s %.1f %d %d%n", name, perSecond, lost, duplicated);
+        System.out.printf("RESULT %s %.1f %d %d %d%n", name, perSecond, lost, duplicated, settledAfter);
     }
 }

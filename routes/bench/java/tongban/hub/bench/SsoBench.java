@@ -22,10 +22,10 @@ import java.util.List;
 public final class SsoBench {
 
     /**
-     * Rounds not counted: the stack has just started when this runs (on purpose, before any load), and Keycloak's and
-     * the portals' code paths are still being compiled for the first dozen logins.
+     * Rounds not counted ({@code -Dbench.sso.warm-up}, ./tongban bench gives 300): the stack has just started when this
+     * runs (on purpose, before any load), and Keycloak's and the portals' code paths are compiled as the logins come.
      */
-    private static final int WARM_UP = 10;
+    private static final int WARM_UP = Integer.getInteger("bench.sso.warm-up", 10);
 
     private final HttpLogin login = new HttpLogin();
 
@@ -50,6 +50,7 @@ public final class SsoBench {
             long firstVisit = System.nanoTime() - started;
             check(page, portals.get(0));
             for (String portal : portals.subList(1, portals.size())) {
+                bench.forgetPortalSessions(); // a browser that has no session at this portal yet: not part of the hop
                 started = System.nanoTime();
                 check(bench.visit(portal, null, null), portal);
                 long hop = System.nanoTime() - started;
@@ -80,10 +81,13 @@ public final class SsoBench {
         System.exit(0);
     }
 
+    /** A hop is to a portal where this browser has no session yet: drops the portals' cookies, keeps Keycloak's. */
+    private void forgetPortalSessions() {
+        login.forgetCookies(cookie -> cookie.getName().startsWith("PORTAL_") || cookie.getName().equals("JSESSIONID"));
+    }
+
     /** Opens a portal and follows it through Keycloak; signs in with the password only if Keycloak asks. */
     private String visit(String portal, String user, String password) {
-        // a hop is to a portal where this browser has no session yet: drop the portals' cookies, keep Keycloak's
-        login.forgetCookies(cookie -> cookie.getName().startsWith("PORTAL_") || cookie.getName().equals("JSESSIONID"));
         return login.follow(URI.create(portal), user == null ? null : new HttpLogin.Credentials(user, password, null),
                 null).page();
     }
