@@ -192,9 +192,9 @@ public final class QueueBench {
     private static void hub(String url, String token, int n, int producers, int warmUpSeconds, String hubPid)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        int warmed = warmUp(hubPid, warmUpSeconds, () -> round(http, url, token, 1000, producers));
-        if (warmed > 0) {
-            System.out.printf("WARMED %d%n", warmed);
+        int rounds = warmUp(hubPid, warmUpSeconds, () -> round(http, url, token, 1000, producers));
+        if (rounds > 0) {
+            System.out.printf("WARMED %d%n", rounds * 1000);
         }
         double[] measured = round(http, url, token, n, producers);
         report("hub", measured[0], (int) measured[1], (int) measured[2]);
@@ -235,27 +235,32 @@ public final class QueueBench {
         return rounds;
     }
 
-    /** {all threads, JIT compiler threads}: CPU ticks of a process so far, from /proc/PID/task/*&#47;stat. */
+    /**
+     * {the process, its JIT compiler threads}: CPU ticks so far, from /proc/PID/stat (threads that ended included) and
+     * /proc/PID/task/*&#47;stat.
+     */
     static long[] cpuTicks(String pid) throws IOException {
-        long all = 0;
         long jit = 0;
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
             for (Path task : tasks) {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(") ") + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    all += ticks;
                     String name = Files.readString(task.resolve("comm"));
                     if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-                        jit += ticks;
+                        jit += ticks(task.resolve("stat"));
                     }
                 } catch (NoSuchFileException ended) {
-                    // a thread that ended between the listing and the read
+                    // a compiler thread that ended between the listing and the read (they come and go with the load)
                 }
             }
         }
-        return new long[]{all, jit};
+        return new long[]{ticks(Path.of("/proc", pid, "stat")), jit};
+    }
+
+    /** utime + stime of a stat file: fields 14 and 15, counted after the command name in brackets. */
+    private static long ticks(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(") ") + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** N submissions from P clients, each read back until SUCCEEDED: {per second, unfinished, attempted twice}. */
