@@ -91,6 +91,10 @@ class HelmChartTest {
         assertThat((String) at(hub, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         assertThat((String) at(hub, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
         assertThat((String) at(hub, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+        for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+            assertThat((String) at(hub, probe, "httpGet", "port")).as("health is on the management port, apart from "
+                    + "the API").isEqualTo("management");
+        }
         assertThat((String) at(hub, "resources", "limits", "memory")).isEqualTo("1Gi");
         assertThat((String) at(hub, "volumeMounts", "0", "mountPath")).as("the only writable place").isEqualTo("/tmp");
         assertThat(kinds(objects)).contains("Service", "ConfigMap", "HorizontalPodAutoscaler", "PodDisruptionBudget",
@@ -184,6 +188,9 @@ class HelmChartTest {
         assertThat((String) at(ingress, "spec", "tls", "0", "secretName")).isEqualTo("tongban-tls");
         assertThat((String) at(only(objects, "ServiceMonitor"), "spec", "endpoints", "0", "path"))
                 .isEqualTo("/actuator/prometheus");
+        assertThat((String) at(only(objects, "ServiceMonitor"), "spec", "endpoints", "0", "port")).isEqualTo("management");
+        assertThat((String) at(ingress, "spec", "rules", "0", "http", "paths", "0", "backend", "service", "port", "name"))
+                .as("metrics and health are not routed from outside").isEqualTo("http");
         List<Map<String, Object>> rules = at(only(objects, "PrometheusRule"), "spec", "groups", "0", "rules");
         assertThat(rules).extracting(r -> r.get("alert"))
                 .containsExactly("TongbanDeadLettersGrowing", "TongbanCircuitOpen", "TongbanQueueDepthHigh");

@@ -23,33 +23,44 @@ public final class HubProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private HubProcess(Process process, int port) {
+    private HubProcess(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /** Starts a hub on a free port with the given data folder and extra {@code --name=value} arguments; waits until ready. */
     public static HubProcess start(Path dataDir, Path logFile, List<String> arguments) throws Exception {
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 "tongban.hub.TongbanHub",
                 "--server.port=" + port,
+                // health and metrics on a port of their own, as the prod profile puts them (on TONGBAN_MANAGEMENT_PORT)
+                (arguments.contains("--spring.profiles.active=prod") ? "--TONGBAN_MANAGEMENT_PORT="
+                        : "--management.server.port=") + managementPort,
                 "--tongban.data-dir=" + dataDir,
                 "--tongban.sso.issuer=" + TestKeycloak.issuer()));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
-        HubProcess hub = new HubProcess(process, port);
+        HubProcess hub = new HubProcess(process, port, managementPort);
         hub.awaitReady(Duration.ofSeconds(90), logFile);
         return hub;
     }
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health and metrics: {@code /actuator/…} on the management port, apart from the API. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** The process's resident memory now, in MB (Linux), or -1 where it cannot be read. */
@@ -91,7 +102,7 @@ public final class HubProcess implements AutoCloseable {
                     throw new IllegalStateException("hub process exited with " + process.exitValue() + "; see " + logFile);
                 }
                 try {
-                    return http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).build(),
+                    return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness")).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 } catch (IOException notYet) {
                     return false; // not listening yet

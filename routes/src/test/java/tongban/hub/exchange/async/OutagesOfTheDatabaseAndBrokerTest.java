@@ -150,7 +150,7 @@ class OutagesOfTheDatabaseAndBrokerTest {
     /** The readiness probe as Kubernetes asks it: a probe that does not answer in 5 s counts as not ready. */
     private static int readiness(HubProcess hub) throws Exception {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(hub.url() + "/actuator/health/readiness"))
+            return HTTP.send(HttpRequest.newBuilder(URI.create(hub.managementUrl() + "/actuator/health/readiness"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (java.net.http.HttpTimeoutException e) {
             return 503;

@@ -80,6 +80,11 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
                 assertThat(Submissions.allSucceeded(survivor, ids)).isTrue();
                 assertThat(scrape(survivor)).as("queue counts come from the external broker's management address")
                         .contains("tongban_queue_consumers{department=\"construction-approval\"} " + CONSUMERS + ".0");
+                // the prod profile keeps health and metrics off the API's port (the one an Ingress routes to)
+                HttpResponse<String> metricsOnApiPort = HTTP.send(HttpRequest.newBuilder(URI.create(survivor.url()
+                        + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(metricsOnApiPort.statusCode()).isEqualTo(404);
+                assertThat(metricsOnApiPort.body()).doesNotContain("tongban_");
                 // a call to a department that is not there: its WARN line must name the request and the case
                 HttpResponse<String> unreachable = HTTP.send(HttpRequest.newBuilder(URI.create(survivor.url()
                                 + "/api/v1/services/enterprise-registration/enterprise"))
@@ -134,7 +139,7 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
     }
 
     private static String scrape(HubProcess hub) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.url() + "/actuator/prometheus")).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(hub.managementUrl() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
