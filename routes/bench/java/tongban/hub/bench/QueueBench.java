@@ -203,7 +203,7 @@ public final class QueueBench {
     /**
      * The benchmark's warm-up rule (exchange-bench.sh's settle): rounds for {@code seconds}, then on in slices of 15 s
      * until the JIT compilers of process {@code pid} took under 3 % of its CPU in a slice, for at most
-     * {@value #SETTLE_MAX_SECONDS} s more (no pid: the fixed time only). Prints how long the settling took.
+     * {@code -Dbench.settle-max} (180) s more (no pid: the fixed time only). Prints how long the settling took.
      *
      * @return the rounds run
      */
