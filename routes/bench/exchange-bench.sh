@@ -305,7 +305,7 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
   artemis_zip="${HOME}/.m2/repository/org/apache/activemq/apache-artemis/2.40.0/apache-artemis-2.40.0-bin.zip"
   prod_dir="$BENCH_DATA/prod"; mkdir -p "$prod_dir"
   (cd "$prod_dir" && jar xf "$artemis_zip")
-  broker_port=$((HUB_PORT + 3000)) prod_port=$((HUB_PORT + 2000)) db="tongban_bench_$(date +%s)"
+  broker_port=$((HUB_PORT + 3000)) prod_port=$((HUB_PORT + 2000)) prod_management=$((HUB_PORT + 2001)) db="tongban_bench_$(date +%s)"
   bash "$prod_dir/apache-artemis-2.40.0/bin/artemis" create "$prod_dir/broker" --silent --force --user tongban \
     --password tongban-test-only --require-login --no-web --no-autotune --host 127.0.0.1 --default-port $broker_port \
     --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor > "$prod_dir/create.log" 2>&1
@@ -318,7 +318,7 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
   PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U tongban -d postgres -qc "CREATE DATABASE $db" >/dev/null
   for _ in $(seq 1 120); do (exec 3<>"/dev/tcp/127.0.0.1/$broker_port") 2>/dev/null && break; sleep 0.5; done
   mapfile -t hub_args <<<"$HUB_ARGS"
-  "${hub_start[@]}" --spring.profiles.active=prod --server.port=$prod_port --TONGBAN_MANAGEMENT_PORT=$((prod_port + 1)) \
+  "${hub_start[@]}" --spring.profiles.active=prod --server.port=$prod_port --TONGBAN_MANAGEMENT_PORT=$prod_management \
     --TONGBAN_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" --TONGBAN_DB_PASSWORD=tongban-test-only \
     --TONGBAN_BROKER_URL="tcp://127.0.0.1:$broker_port" --TONGBAN_BROKER_PASSWORD=tongban-test-only \
     --TONGBAN_SSO_ISSUER="http://localhost:$KC_PORT/realms/tongban" --TONGBAN_OPS_CLIENT_SECRET=bench-only \
@@ -327,7 +327,7 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
     --tongban.exchange.access-rights.tongban-cli[0]=construction-approval/* --tongban.catalogue.sync-on-start=false \
     "${hub_args[@]}" > "$prod_dir/hub.log" 2>&1 &
   prod_pid=$!
-  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$((prod_port + 1))/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.25; done
+  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$prod_management/actuator/health/readiness" >/dev/null 2>&1 && break; sleep 0.25; done
   token=$(fresh_token)
   read -r _ _ p_rate p_lost p_dup p_settled < <(queue_bench hub "http://127.0.0.1:$prod_port" "$token" "$SUBMISSIONS" "$PRODUCERS" "$SUBMISSIONS_WARMUP" "$prod_pid") || true
   printf "  %-44s %10.0f sub/s  lost %s  attempted more than once %s%s\n" "the same, prod profile: PostgreSQL + Artemis" "${p_rate:-0}" "${p_lost:-?}" "${p_dup:-?}" "$(settled_note "$p_settled")"
