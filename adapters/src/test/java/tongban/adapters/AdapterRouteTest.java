@@ -5,8 +5,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
-import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tongban.adapters.support.DepartmentException;
@@ -16,12 +14,9 @@ import tongban.adapters.support.ServiceDefinition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of an adapter's route test: the adapters booted alone, Camel held back until the route under test
- * has been advised (by route id) to copy its result to a {@code mock:} endpoint. The department itself is
- * its WireMock stubs, started by the subclass.
+ * Base of an adapter's route test: the adapters booted alone, the route under test advised (by route id) to copy its
+ * result to a {@code mock:} endpoint. The department itself is its WireMock stubs, started by the subclass.
  */
-@CamelSpringBootTest
-@UseAdviceWith
 @SpringBootTest(classes = AdapterTestApplication.class)
 public abstract class AdapterRouteTest {
 
@@ -32,11 +27,9 @@ public abstract class AdapterRouteTest {
     @Autowired
     protected ObjectMapper json;
 
-    /** Starts Camel without advising any route (for tests that only look at what a route returns). */
+    /** Camel as Spring started it, no route advised (for tests that only look at what a route returns). */
     protected void startOnce() {
-        if (!camel.getStatus().isStarted()) {
-            camel.start();
-        }
+        assertThat(camel.getStatus().isStarted()).isTrue();
     }
 
     /** Sends a canonical JSON request down a service's route, with a caller header that must never travel. */
@@ -60,11 +53,14 @@ public abstract class AdapterRouteTest {
         return ((DepartmentException) failure).kind();
     }
 
-    /** Weaves {@code mockUri} at the end of {@code routeId} and starts Camel, once per Spring context. */
+    /**
+     * Weaves {@code mockUri} at the end of {@code routeId}, once per Spring context (which the test framework shares
+     * between test classes): advising replaces the running route, and the context remembers that it was advised.
+     */
     protected void adviseOnce(String routeId, String mockUri) throws Exception {
-        if (!camel.getStatus().isStarted()) {
+        String advised = "tongban.test.advised." + routeId;
+        if (camel.getGlobalOptions().putIfAbsent(advised, mockUri) == null) {
             AdviceWith.adviceWith(camel, routeId, route -> route.weaveAddLast().to(mockUri));
-            camel.start();
         }
     }
 }

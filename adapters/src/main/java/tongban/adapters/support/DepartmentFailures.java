@@ -1,5 +1,6 @@
 package tongban.adapters.support;
 
+import jakarta.xml.ws.soap.SOAPFaultException;
 import org.apache.cxf.binding.soap.SoapFault;
 
 import java.net.ConnectException;
@@ -52,6 +53,12 @@ public final class DepartmentFailures {
             if (t instanceof SoapFault fault) {
                 return new DepartmentException(DepartmentException.Kind.ERROR, department,
                         fault.getFaultCode() == null ? null : fault.getFaultCode().getLocalPart(),
+                        "department answered with a SOAP fault: " + fault.getMessage(), failure);
+            }
+            if (t instanceof SOAPFaultException fault) { // how a wsdl2java client reports the department's fault
+                String code = fault.getFault() == null || fault.getFault().getFaultCodeAsQName() == null ? null
+                        : fault.getFault().getFaultCodeAsQName().getLocalPart();
+                return new DepartmentException(DepartmentException.Kind.ERROR, department, code,
                         "department answered with a SOAP fault: " + fault.getMessage(), failure);
             }
         }

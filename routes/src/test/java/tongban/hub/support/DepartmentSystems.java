@@ -1,6 +1,6 @@
 package tongban.hub.support;
 
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import tongban.hub.web.BeijingTime;
 
