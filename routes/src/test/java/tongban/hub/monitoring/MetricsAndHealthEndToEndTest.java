@@ -58,6 +58,15 @@ class MetricsAndHealthEndToEndTest extends HubTest {
     }
 
     @Test
+    void infoNamesTheBuildRunning() throws Exception {
+        JsonNode info = read(http.getForEntity("/actuator/info", String.class));
+
+        assertThat(info.at("/build/artifact").asText()).isEqualTo("tongban-hub");
+        assertThat(info.at("/build/version").asText()).isNotBlank();
+        assertThat(info.at("/build/time").asText()).isNotBlank();
+    }
+
+    @Test
     void onlyHealthInfoAndPrometheusAreExposed() {
         for (String endpoint : new String[]{"env", "beans", "configprops", "heapdump", "loggers", "metrics"}) {
             assertThat(http.getForEntity("/actuator/" + endpoint, String.class).getStatusCode().value())
