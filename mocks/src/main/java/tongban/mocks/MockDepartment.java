@@ -55,6 +55,14 @@ public final class MockDepartment {
      *                a long-running demo or benchmark does not (it would only grow).
      */
     public static WireMockServer start(String department, int port, boolean journal) {
+        return start(department, port, journal, new com.github.tomakehurst.wiremock.extension.Extension[0]);
+    }
+
+    /**
+     * @param extra more WireMock extensions for this department (a test's, say, that holds its answers)
+     */
+    public static WireMockServer start(String department, int port, boolean journal,
+                                       com.github.tomakehurst.wiremock.extension.Extension... extra) {
         WireMockConfiguration options = WireMockConfiguration.options()
                 .port(port)
                 .bindAddress("127.0.0.1")
@@ -82,6 +90,7 @@ public final class MockDepartment {
             // a department behind a signing API gateway: its stubs only see requests that passed it
             extensions.add(new ApiGatewaySignatureCheck(settings.get("app-key"), settings.get("app-secret")));
         }
+        extensions.addAll(List.of(extra));
         options.extensions(extensions.toArray(com.github.tomakehurst.wiremock.extension.Extension[]::new));
         WireMockServer server = new WireMockServer(options);
         server.start();

@@ -63,16 +63,22 @@ public final class Submissions {
 
     /** Whether the hub reports every one of these submissions SUCCEEDED to the person who submitted them. */
     public static boolean allSucceeded(HubProcess hub, List<String> ids) throws Exception {
+        return succeeded(hub, ids) == ids.size();
+    }
+
+    /** How many of these submissions the hub reports SUCCEEDED to the person who submitted them. */
+    public static int succeeded(HubProcess hub, List<String> ids) throws Exception {
+        int succeeded = 0;
         for (String id : ids) {
             JsonNode view = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
                             URI.create(hub.url() + "/api/v1/submissions/" + id))
                     .header("Authorization", "Bearer " + Tokens.of("zhangsan")).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
-            if (!"SUCCEEDED".equals(view.path("status").asText())) {
-                return false;
+            if ("SUCCEEDED".equals(view.path("status").asText())) {
+                succeeded++;
             }
         }
-        return true;
+        return succeeded;
     }
 
     /** The first column of the first row of a counting query with at most one parameter. */

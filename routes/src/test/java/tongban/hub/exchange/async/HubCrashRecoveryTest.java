@@ -3,6 +3,7 @@ package tongban.hub.exchange.async;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import tongban.hub.support.DepartmentGate;
 import tongban.hub.support.HubProcess;
 import tongban.hub.support.Submissions;
 import tongban.mocks.MockDepartment;
@@ -26,7 +27,12 @@ import static org.awaitility.Awaitility.await;
 class HubCrashRecoveryTest {
 
     private static final int SUBMISSIONS = 60;
-    private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0);
+    /**
+     * The first quarter of the batch answered, every later answer held until the test opens the gate: the kill lands
+     * mid-batch whatever the machine's speed.
+     */
+    private static final DepartmentGate GATE = new DepartmentGate(SUBMISSIONS / 4, url -> url.startsWith("/gcjs/"));
+    private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0, true, GATE);
 
     @AfterAll
     static void stop() {
@@ -39,22 +45,24 @@ class HubCrashRecoveryTest {
         Path dataDir = Path.of("target", "hub-crash-recovery").toAbsolutePath();
         org.springframework.util.FileSystemUtils.deleteRecursively(dataDir);
         java.nio.file.Files.createDirectories(dataDir);
-        APPROVALS.setGlobalFixedDelay(150); // a department slow enough for the kill to land mid-batch
         Path log = dataDir.resolve("hub.log");
         List<String> settings = List.of(
                 "--tongban.departments.construction-approval.url=" + APPROVALS.baseUrl(),
                 "--tongban.exchange.access-rights.tongban-cli[0]=construction-approval/*",
                 "--tongban.exchange.async.consumers=4",
-                "--tongban.exchange.async.redelivery-delay=200ms");
+                "--tongban.exchange.async.redelivery-delay=200ms",
+                // a held answer is not a timed-out one (that would be a second attempt): only the kill ends it
+                "--tongban.departments.construction-approval.timeout-ms=300000");
         List<String> ids = new ArrayList<>();
 
         try (HubProcess first = HubProcess.start(dataDir, log, settings)) {
             ids.addAll(submitAll(first));
-            await().atMost(Duration.ofSeconds(60)).until(
-                    () -> APPROVALS.countRequestsMatching(getRequestedFor(urlPathMatching("/gcjs/.*")).build())
-                            .getCount() >= SUBMISSIONS / 4);
+            // the answered quarter done, the next attempts waiting at the department
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    GATE.held() > 0 && Submissions.succeeded(first, ids) == SUBMISSIONS / 4);
             first.kill();
         }
+        GATE.open();
         int doneAtKill = succeeded(dataDir, ids);
         assertThat(doneAtKill).as("the kill landed mid-batch").isBetween(1, SUBMISSIONS - 1);
 

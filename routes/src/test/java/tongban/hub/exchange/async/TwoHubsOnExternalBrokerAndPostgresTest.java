@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tongban.hub.support.ArtemisBroker;
+import tongban.hub.support.DepartmentGate;
 import tongban.hub.support.HubProcess;
 import tongban.hub.support.ProdProfile;
 import tongban.hub.support.TestKeycloak;
@@ -45,7 +46,13 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
     private static final int CONSUMERS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0);
+    /**
+     * The first quarter of the batch answered, every later answer held until the test opens the gate: the kill lands
+     * mid-batch whatever the machine's speed.
+     */
+    private static final DepartmentGate GATE = new DepartmentGate(SUBMISSIONS / 4,
+            url -> url.startsWith("/gcjs/api/project/" + Submissions.PROJECT + "/"));
+    private static final WireMockServer APPROVALS = MockDepartment.start("construction-approval", 0, true, GATE);
     /** What the broker is created with and what the hubs are told: the broker redelivers, both must agree. */
     private static final AsyncProperties REDELIVERY = new AsyncProperties(5, Duration.ofMillis(200), 2.0,
             Duration.ofSeconds(5), CONSUMERS, Duration.ofSeconds(3), Duration.ofHours(72));
@@ -61,7 +68,6 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
         org.springframework.util.FileSystemUtils.deleteRecursively(work);
         Files.createDirectories(work);
         String database = TestPostgres.freshDatabase("twohubs");
-        APPROVALS.setGlobalFixedDelay(100); // slow enough for the kill to land mid-batch
 
         try (ArtemisBroker broker = ArtemisBroker.start(work.resolve("broker"), REDELIVERY)) {
             List<String> settings = prodSettings(broker, database);
@@ -70,10 +76,13 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
                 List<String> ids = new ArrayList<>();
                 try (HubProcess victim = HubProcess.start(work.resolve("hub-a"), work.resolve("hub-a.log"), settings)) {
                     ids.addAll(Submissions.submitAll(List.of(victim, survivor), SUBMISSIONS, "two-hubs-"));
-                    await().atMost(Duration.ofSeconds(60)).until(() -> departmentCalls() >= SUBMISSIONS / 4);
+                    // the answered quarter done, the next attempts waiting at the department
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> GATE.held() > 0 && succeeded(database) == SUBMISSIONS / 4);
                     victim.kill();
                 }
                 assertThat(succeeded(database)).as("the kill landed mid-batch").isBetween(1, SUBMISSIONS - 1);
+                GATE.open();
 
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                         .until(() -> succeeded(database) == SUBMISSIONS);
@@ -130,7 +139,10 @@ class TwoHubsOnExternalBrokerAndPostgresTest {
     }
 
     private static List<String> prodSettings(ArtemisBroker broker, String database) {
-        return ProdProfile.arguments(broker.url(), database, APPROVALS.baseUrl(), REDELIVERY);
+        List<String> settings = new ArrayList<>(ProdProfile.arguments(broker.url(), database, APPROVALS.baseUrl(), REDELIVERY));
+        // a held answer is not a timed-out one (that would be a second attempt): only the kill or the gate ends it
+        settings.add("--tongban.departments.construction-approval.timeout-ms=300000");
+        return settings;
     }
 
     private static int departmentCalls() {
