@@ -72,6 +72,6 @@ class VerifiedTokenCacheTest {
         cache.decode("b");
         cache.decode("c");
 
-        assertThat(cache.size()).isEqualTo(2);
+        assertThat(cache.size()).isEqualTo(2L);
     }
 }
