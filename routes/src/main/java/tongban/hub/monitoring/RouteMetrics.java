@@ -13,6 +13,8 @@ import org.apache.camel.spi.RoutePolicyFactory;
 import org.apache.camel.support.RoutePolicySupport;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * Camel's route figures on {@code /actuator/prometheus}, per route id: {@code camel_exchanges_total},
  * {@code camel_exchanges_succeeded_total}, {@code camel_exchanges_failed_total} and the time an exchange spent in the
@@ -33,17 +35,20 @@ class RouteMetrics implements RoutePolicyFactory {
 
     @Override
     public RoutePolicy createRoutePolicy(CamelContext camelContext, String routeId, NamedNode route) {
-        return new Policy(registry, Tags.of("camelContext", camelContext.getName(), "routeId", routeId));
+        return new Policy(registry, routeId, Tags.of("camelContext", camelContext.getName(), "routeId", routeId));
     }
 
     private static final class Policy extends RoutePolicySupport {
 
+        /** The exchange property holding when the exchange entered this route (routes nest: one key per route). */
+        private final String started;
         private final Counter total;
         private final Counter succeeded;
         private final Counter failed;
         private final Timer time;
 
-        Policy(MeterRegistry registry, Tags tags) {
+        Policy(MeterRegistry registry, String routeId, Tags tags) {
+            started = STARTED + routeId;
             total = Counter.builder("camel.exchanges.total").description("exchanges that entered the route")
                     .tags(tags).register(registry);
             succeeded = Counter.builder("camel.exchanges.succeeded").description("exchanges the route completed")
@@ -56,15 +61,15 @@ class RouteMetrics implements RoutePolicyFactory {
 
         @Override
         public void onExchangeBegin(Route route, Exchange exchange) {
-            exchange.setProperty(STARTED + route.getRouteId(), System.nanoTime());
+            exchange.setProperty(started, System.nanoTime());
             total.increment();
         }
 
         @Override
         public void onExchangeDone(Route route, Exchange exchange) {
-            Long started = exchange.getProperty(STARTED + route.getRouteId(), Long.class);
-            if (started != null) {
-                time.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            Long at = exchange.getProperty(started, Long.class);
+            if (at != null) {
+                time.record(System.nanoTime() - at, TimeUnit.NANOSECONDS);
             }
             (exchange.isFailed() ? failed : succeeded).increment();
         }
