@@ -187,9 +187,11 @@ class CasesEndToEndTest extends HubTest {
         assertThat(done.at("/summary/dueOn").asText()).as("the bundle is due when its last part is")
                 .isEqualTo(calendar.dueDate(today, 3).toString());
         assertThat(done.path("history").get(done.path("history").size() - 1).path("by").asText()).isEqualTo("平台");
-        assertThat(jdbc.queryForList("SELECT outcome FROM message_log WHERE case_id = ? ORDER BY seq", String.class, parent))
+        // a case's changes reach the log on its writer thread once committed (CaseLog): waited for, not raced
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                        "SELECT outcome FROM message_log WHERE case_id = ? ORDER BY seq", String.class, parent))
                 .as("every change of the bundle is in the message log")
-                .containsSubsequence("CASE_SUBMITTED", "CASE_IN_PROGRESS", "CASE_FINISHED");
+                .containsSubsequence("CASE_SUBMITTED", "CASE_IN_PROGRESS", "CASE_FINISHED"));
 
         JsonNode mine = read(as(Tokens.of("chenjing"), HttpMethod.GET, "/api/v1/cases", null));
         assertThat(mine.findValuesAsText("caseNumber")).contains(parent).doesNotContain(registration);
