@@ -1,5 +1,7 @@
 package tongban.hub.statistics;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.ServiceRegistry;
@@ -21,8 +23,9 @@ import java.util.Map;
  * workbook, and the case ledger (办件台账: every case accepted in the range, one line each, without the applicant's
  * personal data) as CSV streamed from the database as it is read — a million lines never sit in memory.
  *
- * <p>CSV is UTF-8 with a byte-order mark and CRLF lines, which Excel and WPS open as Chinese; a cell that a
- * spreadsheet would read as a formula ({@code = + - @}) is written as text.
+ * <p>CSV (Commons CSV, RFC 4180) is UTF-8 with a byte-order mark and CRLF lines, which Excel and WPS open as Chinese;
+ * a cell that a spreadsheet would read as a formula ({@code = + - @}) is written as text. The workbook is POI's
+ * streaming SXSSF: only a window of rows is held, its text cells are strings and never formulas.
  */
 @Component
 class StatisticsExports {
@@ -88,25 +91,26 @@ class StatisticsExports {
     }
 
     void figuresCsv(Report report, Writer out) throws IOException {
-        out.write('\uFEFF');
-        line(out, new ArrayList<>(HEADER));
+        CSVPrinter csv = csv(out);
+        line(csv, new ArrayList<>(HEADER));
         for (List<Object> row : rows(report)) {
-            line(out, row);
+            line(csv, row);
         }
-        out.flush();
+        csv.flush();
     }
 
-    void figuresXlsx(Report report, OutputStream out) {
-        try (XlsxWriter xlsx = new XlsxWriter(out, "统计 " + report.from() + " 至 " + report.to())) {
-            xlsx.row(HEADER.toArray());
-            rows(report).forEach(r -> xlsx.row(r.toArray()));
+    void figuresXlsx(Report report, OutputStream out) throws IOException {
+        try (SpreadsheetOut xlsx = new SpreadsheetOut("统计 " + report.from() + " 至 " + report.to())) {
+            xlsx.header(HEADER);
+            rows(report).forEach(xlsx::row);
+            xlsx.writeTo(out);
         }
     }
 
     /** The ledger of cases accepted in the range, streamed line by line as the database hands them over. */
     long ledgerCsv(LocalDate from, LocalDate to, String department, Writer out) throws IOException {
-        out.write('\uFEFF');
-        line(out, new ArrayList<>(LEDGER_HEADER));
+        CSVPrinter csv = csv(out);
+        line(csv, new ArrayList<>(LEDGER_HEADER));
         List<Object> args = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
         String sql = "SELECT c.case_number, p.title, c.item_code, c.title, f.department, c.channel, c.service_window, "
                 + "f.accepted_on, c.due_on, c.finished_at, c.status, c.outcome, f.working_days, f.outcome, "
@@ -152,13 +156,13 @@ class StatisticsExports {
             row.add(TIMELINESS[timeliness]);
             row.add(level == null ? null : LEVELS[level]);
             try {
-                line(out, row);
+                line(csv, row);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             lines[0]++;
         });
-        out.flush();
+        csv.flush();
         return lines[0];
     }
 
@@ -166,17 +170,22 @@ class StatisticsExports {
         return d == null ? null : d.toLocalDate();
     }
 
-    static void line(Writer out, List<Object> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cell(cells.get(i)));
-        }
-        out.write("\r\n");
+    /** RFC 4180 with CRLF lines, after the byte-order mark that makes Excel and WPS read UTF-8. */
+    private static CSVPrinter csv(Writer out) throws IOException {
+        out.write('\uFEFF');
+        return new CSVPrinter(out, CSV);
     }
 
-    /** A CSV cell: numbers as they are; text quoted when it must be, and never taken for a formula. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+
+    private static void line(CSVPrinter csv, List<Object> cells) throws IOException {
+        for (Object value : cells) {
+            csv.print(cell(value));
+        }
+        csv.println();
+    }
+
+    /** A CSV cell's text: numbers as they are (no exponent); text never taken for a formula. */
     static String cell(Object value) {
         if (value == null) {
             return "";
@@ -188,12 +197,6 @@ class StatisticsExports {
             return n.toString();
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }

@@ -1,6 +1,10 @@
 package tongban.hub.statistics;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +22,6 @@ import tongban.hub.support.WindowCases;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,18 +184,20 @@ class StatisticsEndToEndTest extends HubTest {
                 + "&department=construction-approval", HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
         assertThat(xlsx.getHeaders().getContentType().toString())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        String sheet = null;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx.getBody()))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (e.getName().equals("xl/worksheets/sheet1.xml")) {
-                    sheet = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                }
-            }
+        // read as a spreadsheet reads it: the header bold and frozen, text as text, figures as numbers
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("统计 2020-01-01 至 2020-03-31");
+            Row header = sheet.getRow(0);
+            assertThat(header.getCell(8).getStringCellValue()).isEqualTo("提前办结率(%)");
+            assertThat(book.getFontAt(header.getCell(8).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            Row total = sheet.getRow(1);
+            assertThat(total.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(total.getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat(total.getCell(10).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(total.getCell(10).getNumericCellValue()).isEqualTo(7.75);
         }
-        assertThat(sheet).contains("<t xml:space=\"preserve\">提前办结率(%)</t>")
-                .contains("<t xml:space=\"preserve\">合计</t>").contains("<c><v>7.75</v></c>");
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8))); // well-formed
 
         ResponseEntity<byte[]> ledger = http.exchange("/api/v1/statistics/ledger.csv?" + QUARTER
                 + "&department=construction-approval", HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
