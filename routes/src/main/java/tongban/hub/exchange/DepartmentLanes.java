@@ -1,5 +1,8 @@
 package tongban.hub.exchange;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import tongban.adapters.support.CallLimits;
@@ -10,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,9 @@ import java.util.function.Supplier;
  * on the caller's thread, holding a permit (no hand-off); any other runs it on one of the lane's threads while the
  * caller waits at most the deadline — a call abandoned then is interrupted and holds its place in the lane until it
  * has really ended, so an abandoned call can never let more than the share through.
+ *
+ * <p>The share is a Resilience4j bulkhead per department (semaphore, no waiting); the deadline is the hub's own, as
+ * no library bounds one call end to end with the interruption of what it abandons.
  */
 final class DepartmentLanes {
 
@@ -37,7 +42,7 @@ final class DepartmentLanes {
     private final Function<String, CallLimits> limits;
     private final Predicate<String> selfBounded;
     private final Map<String, ThreadPoolExecutor> lanes = new ConcurrentHashMap<>();
-    private final Map<String, Semaphore> permits = new ConcurrentHashMap<>();
+    private final BulkheadRegistry shares = BulkheadRegistry.ofDefaults();
 
     DepartmentLanes(Function<String, CallLimits> limits, Predicate<String> selfBounded) {
         this.limits = limits;
@@ -46,22 +51,22 @@ final class DepartmentLanes {
 
     <T> T run(String department, Supplier<T> call) {
         CallLimits limit = limits.apply(department);
+        Bulkhead share = shares.bulkhead(department, () -> BulkheadConfig.custom()
+                .maxConcurrentCalls(limit.maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
+        if (!share.tryAcquirePermission()) {
+            throw busy(limit);
+        }
         if (selfBounded.test(department)) {
-            Semaphore share = permits.computeIfAbsent(department,
-                    d -> new Semaphore(limit.maxConcurrentCalls()));
-            if (!share.tryAcquire()) {
-                throw busy(limit);
-            }
             try {
                 return call.get();
             } finally {
-                share.release();
+                share.onComplete();
             }
         }
         Map<String, String> context = MDC.getCopyOfContextMap();
         Future<T> running;
         try {
-            running = lane(department, limit).submit(() -> {
+            running = lane(department).submit(() -> {
                 if (context != null) {
                     MDC.setContextMap(context);
                 }
@@ -69,9 +74,11 @@ final class DepartmentLanes {
                     return call.get();
                 } finally {
                     MDC.clear();
+                    share.onComplete(); // only now: an abandoned call keeps its place until it has really ended
                 }
             });
-        } catch (RejectedExecutionException full) {
+        } catch (RejectedExecutionException stopping) {
+            share.onComplete();
             throw busy(limit);
         }
         try {
@@ -97,10 +104,11 @@ final class DepartmentLanes {
                 + limit.maxConcurrentCalls() + " calls in flight, its share of the hub; try again shortly", 1);
     }
 
-    private ThreadPoolExecutor lane(String department, CallLimits limit) {
+    /** The lane's threads: as many as calls in flight, which the share bounds; idle ones end after a minute. */
+    private ThreadPoolExecutor lane(String department) {
         return lanes.computeIfAbsent(department, d -> {
             AtomicInteger n = new AtomicInteger();
-            ThreadPoolExecutor executor = new ThreadPoolExecutor(0, limit.maxConcurrentCalls(), 60, TimeUnit.SECONDS,
+            ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
                     new SynchronousQueue<>(), task -> {
                         Thread thread = new Thread(task, "department-" + d + "-" + n.incrementAndGet());
                         thread.setDaemon(true);
