@@ -130,6 +130,10 @@ public final class LegacyPortal implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String html) throws IOException {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
+        // what an old portal says of itself and keeps for itself: none of it is the browser's business
+        exchange.getResponseHeaders().add("Set-Cookie", "ASP.NET_SessionId=legacy" + Integer.toHexString(html.hashCode())
+                + "; path=/; HttpOnly");
+        exchange.getResponseHeaders().set("X-Powered-By", "ASP.NET");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();

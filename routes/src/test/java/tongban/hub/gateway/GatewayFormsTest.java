@@ -24,37 +24,37 @@ class GatewayFormsTest {
 
     @Test
     void aFormIsTakenOnlyFromAPageOfThisHost() {
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", "http://hub.example:8080", null, "same-origin")))
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", "http://hub.example:8080", null, "same-origin")))
                 .isTrue();
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", null,
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", null,
                 "http://hub.example:8080/portals/market-regulation/name-check", null)))
                 .as("an old browser without Origin: the Referer").isTrue();
 
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", "http://evil.example", null, "cross-site")))
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", "http://evil.example", null, "cross-site")))
                 .isFalse();
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", "http://evil.example", null, null))).isFalse();
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", "http://hub.example:8080", null, "same-site")))
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", "http://evil.example", null, null))).isFalse();
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", "http://hub.example:8080", null, "same-site")))
                 .as("a sibling subdomain is not this origin").isFalse();
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", "http://hub.example:8081", null, null)))
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", "http://hub.example:8081", null, null)))
                 .as("another port").isFalse();
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", null, null, null)))
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", null, null, null)))
                 .as("neither Origin nor Referer").isFalse();
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", "null", null, null)))
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", "null", null, null)))
                 .as("an opaque origin (sandboxed frame, data: page)").isFalse();
-        assertThat(GatewayController.fromThisHost(post("hub.example:8080", "javascript://hub.example:8080", null, null)))
+        assertThat(LegacyPortalGateway.fromThisHost(post("hub.example:8080", "javascript://hub.example:8080", null, null)))
                 .isFalse();
     }
 
     @Test
     void thePortalsRedirectsStayBehindTheGateway() {
         String prefix = "/portals/market-regulation";
-        assertThat(GatewayController.insideGateway("http://127.0.0.1:8194/done?no=1", "http://127.0.0.1:8194", prefix))
+        assertThat(LegacyPortalGateway.insideGateway("http://127.0.0.1:8194/done?no=1", "http://127.0.0.1:8194", prefix))
                 .isEqualTo(prefix + "/done?no=1");
-        assertThat(GatewayController.insideGateway("/done", "http://127.0.0.1:8194", prefix)).isEqualTo(prefix + "/done");
-        assertThat(GatewayController.insideGateway("done", "http://127.0.0.1:8194", prefix)).isEqualTo("done");
-        assertThat(GatewayController.insideGateway("https://evil.example/", "http://127.0.0.1:8194", prefix))
+        assertThat(LegacyPortalGateway.insideGateway("/done", "http://127.0.0.1:8194", prefix)).isEqualTo(prefix + "/done");
+        assertThat(LegacyPortalGateway.insideGateway("done", "http://127.0.0.1:8194", prefix)).isEqualTo("done");
+        assertThat(LegacyPortalGateway.insideGateway("https://evil.example/", "http://127.0.0.1:8194", prefix))
                 .as("no open redirect through the gateway").isEqualTo(prefix + "/");
-        assertThat(GatewayController.insideGateway("//evil.example/x", "http://127.0.0.1:8194", prefix))
+        assertThat(LegacyPortalGateway.insideGateway("//evil.example/x", "http://127.0.0.1:8194", prefix))
                 .isEqualTo(prefix + "/");
     }
 }

@@ -71,6 +71,10 @@ class PortalBrowserTest extends HubTestBase {
             registry.add("tongban.portal.department-portals[" + i + "].url", () -> portalUrl(portal));
         }
         registry.add("tongban.gateway.portals.market-regulation.url", () -> "http://127.0.0.1:" + LEGACY.port());
+        // a legacy portal that is down (nothing listens on port 1)
+        registry.add("tongban.gateway.portals.closed-portal.url", () -> "http://127.0.0.1:1");
+        registry.add("tongban.gateway.portals.closed-portal.audience", () -> "legacy-closed-portal");
+        registry.add("tongban.gateway.portals.closed-portal.secret", () -> "test-only-closed-portal-gateway-secret-0123");
     }
 
     private static String portalUrl(DepartmentPortal portal) {
@@ -197,6 +201,21 @@ class PortalBrowserTest extends HubTestBase {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(throughHub.statusCode()).isEqualTo(200);
         assertThat(throughHub.body()).contains("张三").doesNotContain("李四");
+        assertThat(throughHub.headers().allValues("Set-Cookie")).as("the portal's own session stays behind the gateway")
+                .noneMatch(cookie -> cookie.contains("ASP.NET_SessionId"));
+        assertThat(throughHub.headers().firstValue("X-Powered-By")).isEmpty();
+
+        // a portal the hub does not know, and one that is down: pages in Chinese, never a stack trace
+        HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(HUB + "/portals/nowhere/")).header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("没有这个部门门户");
+        HttpResponse<String> down = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(HUB + "/portals/closed-portal/")).header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(down.statusCode()).isEqualTo(502);
+        assertThat(down.body()).contains("部门门户暂时无法访问");
     }
 
     @Test
@@ -225,6 +244,15 @@ class PortalBrowserTest extends HubTestBase {
             assertThat(refused.statusCode()).as("Origin " + origin).isEqualTo(403);
             assertThat(refused.body()).doesNotContain("已受理");
         }
+        // from this host, but more than a form of the portal's can be (64 KB): refused before it goes anywhere
+        HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(HUB + "/portals/market-regulation/name-check"))
+                .header("Cookie", "JSESSIONID=" + session).header("Origin", HUB)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("qymc=" + "A".repeat(70 * 1024))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("提交的内容过大").doesNotContain("已受理");
     }
 
     @Test
