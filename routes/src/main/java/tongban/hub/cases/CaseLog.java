@@ -28,12 +28,11 @@ class CaseLog implements org.springframework.context.SmartLifecycle {
 
     private final MessageLog messageLog;
     private final ExchangeProperties exchange;
-    /** One thread: a case's changes reach the log in the order they were committed. */
-    private final java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "case-log");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * One thread: a case's changes reach the log in the order they were committed. Made on every start, as the
+     * context may be stopped and started again (the test framework pauses the contexts it keeps for later).
+     */
+    private volatile java.util.concurrent.ExecutorService writer = newWriter();
 
     CaseLog(MessageLog messageLog, ExchangeProperties exchange) {
         this.messageLog = messageLog;
@@ -65,7 +64,7 @@ class CaseLog implements org.springframework.context.SmartLifecycle {
                     if (status == STATUS_COMMITTED) {
                         // not on this thread: it still holds the transaction's connection, which the log's writer
                         // may need — many changes at once would otherwise hold every connection waiting for the log
-                        writer.execute(() -> record(entries));
+                        write(entries);
                     }
                 }
             });
@@ -82,8 +81,28 @@ class CaseLog implements org.springframework.context.SmartLifecycle {
 
     private volatile boolean running;
 
+    private static java.util.concurrent.ExecutorService newWriter() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "case-log");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** On the writer; should it have stopped already (a change committed while stopping), on this thread. */
+    private void write(List<LogEntry> entries) {
+        try {
+            writer.execute(() -> record(entries));
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            record(entries);
+        }
+    }
+
     @Override
     public void start() {
+        if (writer.isShutdown()) {
+            writer = newWriter();
+        }
         running = true;
     }
 
