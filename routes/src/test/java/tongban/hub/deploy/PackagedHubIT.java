@@ -1,0 +1,46 @@
+package tongban.hub.deploy;
+
+import org.junit.jupiter.api.Test;
+import tongban.mocks.MockDepartment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The jar that ships, started as production starts it ({@code java -jar tongban-hub.jar}): its application context
+ * must come up on the jar's own class path. Every other test starts the hub from the test class path, which carries
+ * more than the jar does — a module only the tests had once let the suite pass while the packaged hub could not
+ * start. Run by failsafe, after the jar is built.
+ */
+class PackagedHubIT {
+
+    @Test
+    void thePackagedHubStartsOnItsOwnClassPath() throws Exception {
+        Path jar = Path.of("target", "tongban-hub.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        Path work = Files.createDirectories(Path.of("target", "packaged-hub").toAbsolutePath());
+        Path log = work.resolve("hub.log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dspring.context.exit=onRefresh", "-jar", jar.toString(),
+                "--server.port=0", "--management.server.port=0",
+                "--tongban.data-dir=" + work.resolve("data"),
+                "--tongban.catalogue.sync-on-start=false"));
+        // every department described, at an address where nothing listens: starting must not need them
+        for (String department : MockDepartment.all()) {
+            command.add("--tongban.departments." + department + ".url=http://127.0.0.1:1");
+            MockDepartment.hubSettings(department).forEach((key, value) -> command.add("--" + key + "=" + value));
+        }
+        Process hub = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+
+        assertThat(hub.waitFor(180, TimeUnit.SECONDS)).as("the hub's context came up and closed: " + log).isTrue();
+        assertThat(hub.exitValue()).as("exit code; see " + log).isZero();
+        assertThat(Files.readString(log)).doesNotContain("Application run failed");
+    }
+}
