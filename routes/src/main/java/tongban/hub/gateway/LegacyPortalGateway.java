@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -123,7 +124,7 @@ class LegacyPortalGateway {
     private static Function<ServerRequest, ServerRequest> onlyHarmlessHeaders() {
         return request -> ServerRequest.from(request).headers(headers -> {
             for (String name : new ArrayList<>(headers.headerNames())) {
-                if (!FORWARDED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                if (!FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                     headers.remove(name);
                 }
             }
@@ -144,7 +145,7 @@ class LegacyPortalGateway {
             HttpHeaders headers = response.headers();
             String location = headers.getFirst(HttpHeaders.LOCATION);
             for (String name : new ArrayList<>(headers.headerNames())) {
-                if (!RETURNED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                if (!RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
                     headers.remove(name);
                 }
             }
@@ -185,58 +186,6 @@ class LegacyPortalGateway {
             return prefix + location;
         }
         return location.contains("://") || location.startsWith("//") ? prefix + "/" : location;
-    }
-
-    /** The servlet request with its form already read: the bytes again for the gateway's client, nothing else. */
-    private static final class ReadForm extends jakarta.servlet.http.HttpServletRequestWrapper {
-
-        private final byte[] form;
-
-        ReadForm(HttpServletRequest request, byte[] form) {
-            super(request);
-            this.form = form;
-        }
-
-        @Override
-        public jakarta.servlet.ServletInputStream getInputStream() {
-            java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(form);
-            return new jakarta.servlet.ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return bytes.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(jakarta.servlet.ReadListener listener) {
-                    throw new UnsupportedOperationException("the form is already read");
-                }
-            };
-        }
-
-        @Override
-        public int getContentLength() {
-            return form.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return form.length;
-        }
     }
 
     private static ServerResponse page(HttpStatus status, String message) {
