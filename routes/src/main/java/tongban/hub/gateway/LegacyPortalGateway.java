@@ -122,13 +122,7 @@ class LegacyPortalGateway {
 
     /** Everything else the browser sent stays here: cookies, tokens, forwarding headers, an identity from outside. */
     private static Function<ServerRequest, ServerRequest> onlyHarmlessHeaders() {
-        return request -> ServerRequest.from(request).headers(headers -> {
-            for (String name : new ArrayList<>(headers.headerNames())) {
-                if (!FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-                    headers.remove(name);
-                }
-            }
-        }).build();
+        return request -> ServerRequest.from(request).headers(headers -> keepOnly(headers, FORWARDED)).build();
     }
 
     private static Function<ServerRequest, ServerRequest> identity(GatewayProperties.Portal portal, Duration ttl) {
@@ -144,16 +138,21 @@ class LegacyPortalGateway {
         return (request, response) -> {
             HttpHeaders headers = response.headers();
             String location = headers.getFirst(HttpHeaders.LOCATION);
-            for (String name : new ArrayList<>(headers.headerNames())) {
-                if (!RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
-                    headers.remove(name);
-                }
-            }
+            keepOnly(headers, RETURNED);
             if (location != null) {
                 headers.set(HttpHeaders.LOCATION, insideGateway(location, portalUrl, prefix));
             }
             return response;
         };
+    }
+
+    /** Drops every header not named in {@code allowed} (lower-case names). */
+    private static void keepOnly(HttpHeaders headers, Set<String> allowed) {
+        for (String name : new ArrayList<>(headers.headerNames())) {
+            if (!allowed.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.remove(name);
+            }
+        }
     }
 
     /** A form posted from a page this host served: same-origin by Fetch metadata, and Origin or Referer naming it. */
