@@ -89,7 +89,8 @@ public final class TestKeycloak {
                     urls.put(portal.defaultUrl(), "http://localhost:" + port);
                 }
                 RunningKeycloak keycloak = new KeycloakLauncher(work, root.resolve("sso/realm"), freePort(), urls,
-                        List.of(RealmFiles.DEMO, overlay.toAbsolutePath().toString()))
+                        List.of(RealmFiles.DEMO, overlay.toAbsolutePath().toString()),
+                        List.of(KeycloakExtensionsJar.locate(work)))
                         .start(Duration.ofMinutes(5));
                 Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
                 return keycloak.url();

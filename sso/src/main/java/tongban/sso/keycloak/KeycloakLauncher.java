@@ -18,8 +18,9 @@ import java.util.Properties;
 
 /**
  * Starts the real Keycloak server (the {@code keycloak-quarkus-dist} zip that Maven fetched into the
- * local repository) as a child process in development mode, with the Tongban realm imported.
- * Used by {@code ./tongban run} (through {@link #main}) and by the end-to-end tests.
+ * local repository) as a child process in development mode, with every realm of {@code sso/realm/} imported (the
+ * Tongban realm and the province's stand-in) and Tongban's provider jar ({@code sso/extensions}) in its
+ * {@code providers/}. Used by {@code ./tongban run} (through {@link #main}) and by the end-to-end tests.
  *
  * <p>Every start begins with an empty Keycloak database, because {@code --import-realm} skips a realm that
  * already exists: the realm files in {@code sso/realm/} are the only truth.
@@ -35,28 +36,27 @@ public final class KeycloakLauncher {
     private final int port;
     private final Map<String, String> urls;
     private final List<String> overlays;
+    private final List<Path> providers;
 
     /**
      * @param workDir  where the distribution is unpacked and the server's data and log are kept
      * @param realmDir the {@code sso/realm} folder
      * @param port     HTTP port; the issuer is pinned to {@code http://localhost:<port>}
-     * @param hubUrl   the hub's base URL, for the portal's redirect URIs
-     */
-    public KeycloakLauncher(Path workDir, Path realmDir, int port, String hubUrl) {
-        this(workDir, realmDir, port, Map.of(RealmFiles.HUB_URL, hubUrl), List.of(RealmFiles.DEMO));
-    }
-
-    /**
      * @param urls     the realm's URLs as written (e.g. {@code http://localhost:8080}, {@code http://localhost:8191})
      *                 → where they really are in this run, so that redirect URIs stay exact when ports move
      * @param overlays the overlay folders to merge: {@code demo}, and what tests add
+     * @param providers provider jars to install into Keycloak's {@code providers/}: Tongban's extensions
      */
-    public KeycloakLauncher(Path workDir, Path realmDir, int port, Map<String, String> urls, List<String> overlays) {
+    public KeycloakLauncher(Path workDir, Path realmDir, int port, Map<String, String> urls, List<String> overlays,
+                            List<Path> providers) {
         this.workDir = workDir;
         this.realmDir = realmDir;
         this.port = port;
-        this.urls = Map.copyOf(urls);
+        Map<String, String> all = new java.util.HashMap<>(urls);
+        all.put(RealmFiles.KEYCLOAK_URL, "http://localhost:" + port);
+        this.urls = Map.copyOf(all);
         this.overlays = List.copyOf(overlays);
+        this.providers = List.copyOf(providers);
     }
 
     public static String version() {
@@ -75,8 +75,11 @@ public final class KeycloakLauncher {
         Path data = home.resolve("data");
         UnpackedDistribution.deleteTree(data);
         Files.createDirectories(data.resolve("import"));
-        Files.writeString(data.resolve("import").resolve(REALM + "-realm.json"),
-                RealmFiles.merged(realmDir, overlays, urls), StandardCharsets.UTF_8);
+        for (String realm : RealmFiles.realms(realmDir)) {
+            Files.writeString(data.resolve("import").resolve(realm + "-realm.json"),
+                    RealmFiles.merged(realmDir, realm, overlays, urls), StandardCharsets.UTF_8);
+        }
+        installProviders(home.resolve("providers"));
 
         Path log = workDir.resolve("keycloak-" + port + ".log");
         String url = "http://localhost:" + port;
@@ -98,6 +101,18 @@ public final class KeycloakLauncher {
             throw e;
         }
         return running;
+    }
+
+    /** The folder holds exactly this run's provider jars: an old build's jar never stays behind. */
+    private void installProviders(Path folder) throws IOException {
+        UnpackedDistribution.deleteTree(folder);
+        Files.createDirectories(folder);
+        for (Path jar : providers) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException("no provider jar at " + jar + " (build sso/extensions first)");
+            }
+            Files.copy(jar, folder.resolve(jar.getFileName()));
+        }
     }
 
     private static void awaitRealm(RunningKeycloak keycloak, Duration timeout) throws IOException, InterruptedException {
@@ -134,20 +149,22 @@ public final class KeycloakLauncher {
     }
 
     /**
-     * {@code --port N --work-dir DIR --realm-dir DIR --hub-url URL [--url AS-WRITTEN=REAL]…}; runs until the process
-     * is stopped.
+     * {@code --port N --work-dir DIR --realm-dir DIR --hub-url URL [--url AS-WRITTEN=REAL]… [--provider JAR]…}; runs
+     * until the process is stopped.
      */
     public static void main(String[] args) throws Exception {
         int port = 8180;
         Path workDir = Path.of(".tongban");
         Path realmDir = Path.of("sso", "realm");
         Map<String, String> urls = new java.util.LinkedHashMap<>();
+        List<Path> providers = new java.util.ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--work-dir" -> workDir = Path.of(args[i + 1]);
                 case "--realm-dir" -> realmDir = Path.of(args[i + 1]);
                 case "--hub-url" -> urls.put(RealmFiles.HUB_URL, args[i + 1]);
+                case "--provider" -> providers.add(Path.of(args[i + 1]));
                 case "--url" -> {
                     String[] pair = args[i + 1].split("=", 2);
                     urls.put(pair[0], pair[1]);
@@ -156,7 +173,7 @@ public final class KeycloakLauncher {
             }
         }
         Files.createDirectories(workDir);
-        RunningKeycloak keycloak = new KeycloakLauncher(workDir, realmDir, port, urls, List.of(RealmFiles.DEMO))
+        RunningKeycloak keycloak = new KeycloakLauncher(workDir, realmDir, port, urls, List.of(RealmFiles.DEMO), providers)
                 .start(Duration.ofMinutes(5));
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop));
         System.out.println("keycloak ready " + keycloak.url() + " (realm " + REALM + ", log " + keycloak.log() + ")");

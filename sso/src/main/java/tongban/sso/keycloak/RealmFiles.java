@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The realm as code: {@code sso/realm/tongban-realm.json} is the production realm; the files in
- * {@code sso/realm/demo/} add what only a local run may have (demo users and passwords, demo client
- * secrets, the password-grant CLI client); tests add an overlay of their own (a signing key generated for the
- * run). Merging them here keeps the production file free of demo and test data.
+ * The realms as code: {@code sso/realm/<realm>-realm.json} — {@code tongban}, the production realm, and
+ * {@code province}, the stand-in for the provincial identity platform that the local run and the tests broker; the
+ * files in {@code sso/realm/demo/} add what only a local run may have (demo users and passwords, demo client
+ * secrets, the password-grant CLI client), each to the realm its name begins with ({@code tongban-demo.json},
+ * {@code province-demo.json}); tests add an overlay of their own (a signing key generated for the run). Merging them
+ * here keeps the production file free of demo and test data.
  */
 public final class RealmFiles {
 
@@ -23,6 +25,9 @@ public final class RealmFiles {
     public static final String DEMO = "demo";
     /** The hub's address as the realm files write it. */
     public static final String HUB_URL = "http://localhost:8080";
+    /** Keycloak's own address as the realm files write it (the province's endpoints, the broker's redirect URI). */
+    public static final String KEYCLOAK_URL = "http://localhost:8180";
+    private static final String REALM_FILE_SUFFIX = "-realm.json";
 
     private RealmFiles() {
     }
@@ -34,19 +39,32 @@ public final class RealmFiles {
      *                 and follow it when the port is overridden
      */
     public static String merged(Path realmDir, boolean demo, String hubUrl) throws IOException {
-        return merged(realmDir, demo ? List.of(DEMO) : List.of(),
+        return merged(realmDir, "tongban", demo ? List.of(DEMO) : List.of(),
                 hubUrl == null ? Map.of() : Map.of(HUB_URL, hubUrl));
     }
 
+    /** The realms {@code realmDir} holds, by name ({@code tongban}, {@code province}). */
+    public static List<String> realms(Path realmDir) throws IOException {
+        try (var files = Files.list(realmDir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(REALM_FILE_SUFFIX))
+                    .map(n -> n.substring(0, n.length() - REALM_FILE_SUFFIX.length())).sorted().toList();
+        }
+    }
+
     /**
+     * @param realmName   which realm: {@code <realmName>-realm.json} and the overlays whose names begin with
+     *                    {@code <realmName>-}
      * @param overlayDirs folders whose JSON files are merged, in this order: relative to {@code realmDir}
      *                    (e.g. {@code demo}) or absolute
      */
-    public static String merged(Path realmDir, List<String> overlayDirs, Map<String, String> urls) throws IOException {
-        ObjectNode realm = (ObjectNode) JSON.readTree(realmDir.resolve("tongban-realm.json").toFile());
+    public static String merged(Path realmDir, String realmName, List<String> overlayDirs, Map<String, String> urls)
+            throws IOException {
+        ObjectNode realm = (ObjectNode) JSON.readTree(realmDir.resolve(realmName + REALM_FILE_SUFFIX).toFile());
+        realm.properties().removeIf(field -> field.getKey().startsWith("_")); // comments, which Keycloak refuses
         for (String dir : overlayDirs) {
             try (var overlays = Files.list(realmDir.resolve(dir))) {
-                for (Path overlay : overlays.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                for (Path overlay : overlays.filter(p -> p.getFileName().toString().startsWith(realmName + "-")
+                        && p.toString().endsWith(".json")).sorted().toList()) {
                     merge(realm, (ObjectNode) JSON.readTree(overlay.toFile()));
                 }
             }
@@ -61,7 +79,8 @@ public final class RealmFiles {
     }
 
     /**
-     * Clients are merged by clientId (overlay fields win); users and other arrays are appended; objects (such as
+     * Clients are merged by clientId (overlay fields win); identity providers by alias, key by key (an overlay adds a
+     * demo secret to the provider's config); users and other arrays are appended; objects (such as
      * {@code components}) are merged key by key the same way.
      */
     static void merge(ObjectNode realm, ObjectNode overlay) {
@@ -74,11 +93,21 @@ public final class RealmFiles {
             if (name.equals("clients")) {
                 ArrayNode clients = realm.withArray("clients");
                 for (JsonNode client : value) {
-                    ObjectNode existing = findClient(clients, client.path("clientId").asText());
+                    ObjectNode existing = find(clients, "clientId", client.path("clientId").asText());
                     if (existing == null) {
                         clients.add(client);
                     } else {
                         existing.setAll((ObjectNode) client);
+                    }
+                }
+            } else if (name.equals("identityProviders")) {
+                ArrayNode providers = realm.withArray("identityProviders");
+                for (JsonNode provider : value) {
+                    ObjectNode existing = find(providers, "alias", provider.path("alias").asText());
+                    if (existing == null) {
+                        providers.add(provider);
+                    } else {
+                        merge(existing, (ObjectNode) provider);
                     }
                 }
             } else if (value.isArray() && realm.path(name).isArray()) {
@@ -91,10 +120,10 @@ public final class RealmFiles {
         });
     }
 
-    private static ObjectNode findClient(ArrayNode clients, String clientId) {
-        for (JsonNode client : clients) {
-            if (clientId.equals(client.path("clientId").asText())) {
-                return (ObjectNode) client;
+    private static ObjectNode find(ArrayNode items, String key, String value) {
+        for (JsonNode item : items) {
+            if (value.equals(item.path(key).asText())) {
+                return (ObjectNode) item;
             }
         }
         return null;

@@ -124,7 +124,7 @@ class RealmFilesTest {
 
     @Test
     void movedPortsMoveOnlyWholeOrigins() throws Exception {
-        JsonNode moved = json.readTree(RealmFiles.merged(REALM_DIR, List.of(RealmFiles.DEMO),
+        JsonNode moved = json.readTree(RealmFiles.merged(REALM_DIR, "tongban", List.of(RealmFiles.DEMO),
                 java.util.Map.of("http://localhost:8191", "http://localhost:9191")));
         assertThat(client(moved, "portal-tax").path("redirectUris").get(0).asText())
                 .isEqualTo("http://localhost:9191/login/oauth2/code/keycloak");
