@@ -80,7 +80,8 @@ class PortalSecurity {
     SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 "/oauth2/authorization");
-        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+                .andThen(ProvinceHint::apply));
         OidcClientInitiatedLogoutSuccessHandler endKeycloakSession =
                 new OidcClientInitiatedLogoutSuccessHandler(registrations);
         endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");

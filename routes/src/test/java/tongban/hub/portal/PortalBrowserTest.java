@@ -20,6 +20,7 @@ import tongban.mocks.legacy.LegacyPortal;
 import tongban.mocks.portals.DepartmentPortal;
 import tongban.sso.login.DemoOneTimeCodes;
 import tongban.hub.support.HubTestBase;
+import tongban.hub.support.KeycloakAdmin;
 import tongban.hub.support.TestKeycloak;
 
 import java.net.URI;
@@ -494,19 +495,6 @@ class PortalBrowserTest extends HubTestBase {
 
     /** Keycloak's admin API (the local server's DEMO ONLY admin): ends every session of the user. */
     private void endKeycloakSessionsOf(String username) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String admin = json.readTree(http.send(HttpRequest.newBuilder(URI.create(TestKeycloak.url()
-                                + "/realms/master/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
-        JsonNode users = json.readTree(http.send(HttpRequest.newBuilder(URI.create(TestKeycloak.url()
-                        + "/admin/realms/tongban/users?exact=true&username=" + username))
-                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body());
-        HttpResponse<String> logout = http.send(HttpRequest.newBuilder(URI.create(TestKeycloak.url()
-                        + "/admin/realms/tongban/users/" + users.get(0).path("id").asText() + "/logout"))
-                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(204);
+        new KeycloakAdmin("tongban").logout(username);
     }
 }

@@ -76,10 +76,12 @@ public final class TestKeycloak {
                 Files.createDirectories(work);
                 signingKey = TestSigningKey.generate(work);
                 Path overlay = signingKey.writeOverlay(work.resolve("realm-overlay"));
-                // users only the tests need (one to lock out by brute force, so no demo user is)
-                try (var users = TestKeycloak.class.getResourceAsStream("/realm-overlay/tongban-test-users.json")) {
-                    Files.copy(users, overlay.resolve("tongban-test-users.json"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                // users only the tests need (one to lock out by brute force, so no demo user is), and a client of the
+                // province's that hands a test the province's own tokens
+                for (String file : List.of("tongban-test-users.json", "province-test-clients.json")) {
+                    try (var in = TestKeycloak.class.getResourceAsStream("/realm-overlay/" + file)) {
+                        Files.copy(in, overlay.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
                 portalHubPort = freePort();
                 Map<String, String> urls = new HashMap<>(Map.of(RealmFiles.HUB_URL, "http://localhost:" + portalHubPort));

@@ -5,9 +5,11 @@ import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.broker.util.PostBrokerLoginConstants;
 import org.keycloak.authentication.authenticators.broker.util.SerializedBrokeredIdentityContext;
 import org.keycloak.authentication.authenticators.util.AcrStore;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Post broker login, on every sign-in through the province: what the province asserted becomes what the hub reads.
@@ -41,7 +43,11 @@ public class ApplyProvinceAssertion implements Authenticator {
         }
         actingFor(realm, user, province.legalPerson());
         if (province.level() > 0) {
-            new AcrStore(context.getSession(), context.getAuthenticationSession()).setLevelAuthenticated(province.level());
+            // this sign-in's level, and the session's for the next application's single sign-on (as Keycloak's own
+            // level conditions keep it)
+            AuthenticationSessionModel authSession = context.getAuthenticationSession();
+            new AcrStore(context.getSession(), authSession).setLevelAuthenticated(province.level());
+            authSession.setUserSessionNote(Constants.LOA_MAP, authSession.getAuthNote(Constants.LOA_MAP));
         }
         context.success();
     }
