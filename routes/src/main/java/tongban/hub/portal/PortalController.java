@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tongban.hub.cases.Cases;
 import tongban.hub.exchange.AccessRights;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.realname.RealNameVerification;
 import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
 
@@ -35,9 +36,11 @@ class PortalController {
     private final AccessRights clients;
     private final Cases cases;
     private final JwtDecoder tokens;
+    private final RealNameVerification realName;
 
     PortalController(DataUsage usage, PortalProperties properties, ServiceRegistry registry, AccessRights clients,
-                     Cases cases, JwtDecoder tokens) {
+                     Cases cases, JwtDecoder tokens, RealNameVerification realName) {
+        this.realName = realName;
         this.clients = clients;
         this.usage = usage;
         this.properties = properties;
@@ -64,6 +67,12 @@ class PortalController {
         model.addAttribute("username", user.getPreferredUsername());
         model.addAttribute("maskedIdNumber", idNumber == null ? null : ResidentIdNumber.mask(idNumber));
         model.addAttribute("realNameLevel", level.level());
+        boolean mayVerify = caller.isCitizen() && idNumber != null && !level.atLeast(RealNameLevel.REGISTER_CHECKED);
+        model.addAttribute("mayVerifyRealName", mayVerify);
+        if (mayVerify && !model.containsAttribute("realNameResult")) {
+            realName.lastRefusal(caller).ifPresent(reason -> model.addAttribute("realNameResult",
+                    "上次核验未通过：" + reason + "。"));
+        }
         Object acting = user.getClaims().get("acting_for");
         model.addAttribute("actingFor", acting instanceof java.util.Map<?, ?> map && map.get("name") != null
                 ? map.get("name") + "（" + map.get("uscc") + "）" : null);

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +33,8 @@ public final class RealmFiles {
     /** Keycloak's own address as the realm files write it (the province's endpoints, the broker's redirect URI). */
     public static final String KEYCLOAK_URL = "http://localhost:8180";
     private static final String REALM_FILE_SUFFIX = "-realm.json";
+    private static final int PBKDF2_ITERATIONS = 210_000;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private RealmFiles() {
     }
@@ -69,6 +76,7 @@ public final class RealmFiles {
                 }
             }
         }
+        hashPasswords(realm);
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
         for (Map.Entry<String, String> url : urls.entrySet()) {
             // whole origins only: "http://localhost:8080" must not also rewrite "http://localhost:80801"
@@ -76,6 +84,41 @@ public final class RealmFiles {
                     java.util.regex.Matcher.quoteReplacement(url.getValue()));
         }
         return text;
+    }
+
+    /**
+     * Keycloak checks the realm's password policy when it imports a password given in clear, and the demo
+     * passwords ({@code demo}, DEMO ONLY) are far shorter than the policy a city sets. So they are imported as Keycloak
+     * itself stores them — PBKDF2-SHA512, its default 210,000 iterations, a fresh salt — and the policy stays the
+     * production one for every password set afterwards (registration included).
+     */
+    static void hashPasswords(ObjectNode realm) {
+        for (JsonNode user : realm.path("users")) {
+            for (JsonNode credential : user.path("credentials")) {
+                if ("password".equals(credential.path("type").asText()) && credential.has("value")) {
+                    ObjectNode stored = (ObjectNode) credential;
+                    byte[] salt = new byte[16];
+                    RANDOM.nextBytes(salt);
+                    stored.put("secretData", JSON.createObjectNode()
+                            .put("value", Base64.getEncoder().encodeToString(pbkdf2(stored.path("value").asText(), salt)))
+                            .put("salt", Base64.getEncoder().encodeToString(salt))
+                            .set("additionalParameters", JSON.createObjectNode()).toString());
+                    stored.put("credentialData", JSON.createObjectNode().put("hashIterations", PBKDF2_ITERATIONS)
+                            .put("algorithm", "pbkdf2-sha512")
+                            .set("additionalParameters", JSON.createObjectNode()).toString());
+                    stored.remove("value");
+                }
+            }
+        }
+    }
+
+    private static byte[] pbkdf2(String password, byte[] salt) {
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512")
+                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, PBKDF2_ITERATIONS, 512)).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -33,13 +33,67 @@ class RealmFilesTest {
     void productionRealmHasNoDemoUsersSecretsOrPasswordGrantClient() throws Exception {
         JsonNode production = realm(false, null);
 
-        assertThat(production.path("users").isMissingNode() || production.path("users").isEmpty()).isTrue();
+        for (JsonNode user : production.path("users")) {
+            assertThat(user.has("serviceAccountClientId")).as("only service accounts: " + user.path("username")).isTrue();
+            assertThat(user.has("credentials")).isFalse();
+        }
         assertThat(client(production, "tongban-cli")).isNull();
         assertThat(production.toString()).doesNotContain("demo-portal-secret");
         for (JsonNode client : production.path("clients")) {
             assertThat(client.path("directAccessGrantsEnabled").asBoolean()).as(client.path("clientId").asText()).isFalse();
             assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();
         }
+    }
+
+    @Test
+    void theProvinceIsBrokeredWithPkceItsKeysAndIssuerCheckedAndItsSecretOutsideTheFile() throws Exception {
+        JsonNode province = realm(false, null).path("identityProviders").get(0);
+
+        assertThat(province.path("alias").asText()).isEqualTo("province");
+        assertThat(province.path("trustEmail").asBoolean()).as("an e-mail from the province proves nothing").isFalse();
+        assertThat(province.path("firstBrokerLoginFlowAlias").asText()).isEqualTo("tongban-province-first-login");
+        assertThat(province.path("postBrokerLoginFlowAlias").asText()).isEqualTo("tongban-province-every-login");
+        JsonNode config = province.path("config");
+        assertThat(config.path("pkceEnabled").asText()).isEqualTo("true");
+        assertThat(config.path("pkceMethod").asText()).isEqualTo("S256");
+        assertThat(config.path("validateSignature").asText()).isEqualTo("true");
+        assertThat(config.path("useJwksUrl").asText()).isEqualTo("true");
+        assertThat(config.path("issuer").asText()).startsWith("${TONGBAN_PROVINCE_ISSUER:");
+        assertThat(config.path("clientSecret").asText()).isEqualTo("${TONGBAN_PROVINCE_CLIENT_SECRET}");
+
+        JsonNode demo = realm(true, null).path("identityProviders");
+        assertThat(demo).as("the demo overlay merges into the provider, it adds none").hasSize(1);
+        assertThat(demo.get(0).at("/config/clientSecret").asText()).startsWith("demo-only-");
+        assertThat(demo.get(0).at("/config/pkceEnabled").asText()).isEqualTo("true");
+    }
+
+    @Test
+    void registrationChecksTheIdNumberAndStartsAtLevelTwoUnderAPasswordPolicy() throws Exception {
+        JsonNode production = realm(false, null);
+
+        assertThat(production.path("registrationAllowed").asBoolean()).isTrue();
+        assertThat(production.path("registrationFlow").asText()).isEqualTo("tongban-registration");
+        assertThat(production.path("passwordPolicy").asText()).contains("length(8)", "notUsername");
+        String profile = production.at("/components/org.keycloak.userprofile.UserProfileProvider/0/config")
+                .path("kc.user.profile.config").get(0).asText();
+        assertThat(profile).contains("tongban-id-number", "tongban-verified-name");
+        assertThat(production.toString()).contains("tongban-real-name-registration");
+    }
+
+    @Test
+    void demoPasswordsAreImportedHashedSoThePolicyNeedNotBeLoosened() throws Exception {
+        JsonNode demo = realm(true, null);
+
+        JsonNode zhangsan = null;
+        for (JsonNode user : demo.path("users")) {
+            if ("zhangsan".equals(user.path("username").asText())) {
+                zhangsan = user;
+            }
+        }
+        JsonNode password = zhangsan.path("credentials").get(0);
+        assertThat(password.has("value")).isFalse();
+        assertThat(password.path("credentialData").asText()).contains("pbkdf2-sha512", "210000");
+        assertThat(demo.toString()).doesNotContain("\"value\":\"demo\"");
     }
 
     @Test
