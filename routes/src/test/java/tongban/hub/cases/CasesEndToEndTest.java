@@ -322,6 +322,32 @@ class CasesEndToEndTest extends HubTest {
     }
 
     @Test
+    void aDrivingLicenceRenewalAtTheWindowReadsTheLicenceAndTheViolationsFromTheTrafficPoliceWithConsent()
+            throws Exception {
+        String number = WindowCases.open(http, json, "wangwu", "{\"item\":\"" + WindowCases.DRIVING_LICENCE_RENEWAL
+                + "\",\"applicant\":{\"idNumber\":\"" + ZHANGSAN + "\",\"name\":\"张三\"},\"form\":{\"reason\":\"expired\"},"
+                + "\"consents\":[\"traffic-police/driving-licence\",\"traffic-police/violations\"]}");
+
+        JsonNode consents = caseOf("wangwu", number).path("consents");
+        assertThat(consents.findValuesAsText("material")).containsExactlyInAnyOrder("机动车驾驶证信息", "交通违法记录");
+        assertThat(consents.findValuesAsText("departmentName")).containsOnly("海口市公安局交通警察支队");
+
+        // with the case and its consent the window may read 张三's violations; without a case, not
+        String violations = "{\"idNumber\":\"" + ZHANGSAN + "\"}";
+        ResponseEntity<String> answer = call("wangwu", "traffic-police/violations", violations, Map.of("X-Case-Id", number));
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(200);
+        JsonNode read = read(answer);
+        assertThat(read.at("/data/violations/0/paid").isBoolean()).isTrue();
+        assertThat(read.at("/data/violations/0/paid").asBoolean()).as("an unpaid fine: settle before renewal").isFalse();
+        assertThat(read.at("/data/violations/0/paymentReference").asText()).isEqualTo("4601002026112801");
+        assertThat(read(call("wangwu", "traffic-police/driving-licence", violations, Map.of("X-Case-Id", number)))
+                .at("/data/status").asText()).isEqualTo("VALID");
+        assertProblem(call("wangwu", "traffic-police/violations", violations), 403, "CASE_ID_REQUIRED");
+        assertProblem(call("wangwu", "traffic-police/vehicles", violations, Map.of("X-Case-Id", number)), 403,
+                "DATA_NOT_NEEDED_FOR_CASE");
+    }
+
+    @Test
     void aNoticeAboutAnUnknownCaseAnotherDepartmentsCaseOrFromTheWrongSystemIsRefusedAndNothingIsKept() throws Exception {
         String parent = applyForEnterpriseOpening();
         Integer eventsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM callback_event", Integer.class);

@@ -153,7 +153,7 @@ class PortalBrowserTest extends HubTestBase {
         browser().get(HUB + "/portal");
         signIn("zhangsan");
         assertThat(text("name")).isEqualTo("张三");
-        assertThat(text("department-portals")).contains("电子税务局", "社保网上服务", "网上办事大厅");
+        assertThat(text("department-portals")).contains("电子税务局", "社保网上服务", "网上办事大厅", "交管服务");
 
         for (DepartmentPortal portal : DepartmentPortal.ALL) {
             browser().get(portalUrl(portal));
@@ -162,6 +162,10 @@ class PortalBrowserTest extends HubTestBase {
             if (portal.department().equals("public-security")) {
                 assertThat(text("service-data")).as("the hub's answer for 张三, in the department's words")
                         .contains("张三", "户籍地址", "与户主关系").doesNotContain("registeredAddress", "headOfHousehold");
+            } else if (portal.department().equals("traffic-police")) {
+                assertThat(text("service-data")).as("交警: 张三's violations, in the traffic police's words")
+                        .contains("违法行为", "驾驶机动车违反道路交通信号灯通行", "处罚决定书编号", "4601002026112801", "否")
+                        .doesNotContain("paymentReference", "false");
             } else {
                 // tax and social insurance need a level-3 sign-in; the password was level 2
                 assertThat(text("step-up")).as(portal.department()).contains("3");

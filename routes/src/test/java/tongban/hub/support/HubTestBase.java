@@ -83,6 +83,7 @@ public abstract class HubTestBase {
         registry.add("tongban.exchange.access-rights.tongban-cli[3]", () -> "construction-approval/*");
         registry.add("tongban.exchange.access-rights.tongban-cli[4]", () -> "tax/*");
         registry.add("tongban.exchange.access-rights.tongban-cli[5]", () -> "social-insurance/*");
+        registry.add("tongban.exchange.access-rights.tongban-cli[6]", () -> "traffic-police/*");
     }
 
     @LocalServerPort

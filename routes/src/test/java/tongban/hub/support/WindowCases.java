@@ -19,6 +19,8 @@ public final class WindowCases {
 
     /** 居民身份证换领: public security's identity verification and household registration. */
     public static final String ID_CARD_RENEWAL = "11460100008256386X4000105001000";
+    /** 机动车驾驶证期满换证: decided at the window for the traffic police. */
+    public static final String DRIVING_LICENCE_RENEWAL = "11460100008256395K4000108001000";
     /** 参保缴费证明开具: social insurance's contribution record. */
     public static final String CONTRIBUTION_CERTIFICATE = "11460100MB1926354K4000303006000";
 
