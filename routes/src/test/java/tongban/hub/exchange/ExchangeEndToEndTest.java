@@ -82,7 +82,11 @@ class ExchangeEndToEndTest extends HubTest {
                 "/api/v1/services/social-insurance/resident-pension-registration",
                 // and their work-order intakes (the hotline and the provincial rating system are not granted)
                 "/api/v1/services/enterprise-registration/work-order",
-                "/api/v1/services/tax/work-order");
+                "/api/v1/services/tax/work-order",
+                "/api/v1/services/traffic-police/driving-licence",
+                "/api/v1/services/traffic-police/vehicles",
+                "/api/v1/services/traffic-police/violations",
+                "/api/v1/services/traffic-police/fine-payment");
     }
 
     @Test

@@ -47,7 +47,7 @@ class HostileDepartmentsEndToEndTest extends HubTestBase {
         registry.add("tongban.data-dir", () -> FOLDER.resolve("hub").toString());
         registry.add("tongban.adapters.descriptors-dir", () -> FOLDER.resolve("departments").toString());
         registry.add("tongban.departments.hostile.url", HOSTILE::baseUrl);
-        registry.add("tongban.exchange.access-rights.tongban-cli[6]", () -> "hostile/*");
+        registry.add(EXTRA_CLI_GRANT, () -> "hostile/*");
         // this test is about bounds, not the circuit: keep it closed however often the department fails
         registry.add("tongban.exchange.resilience.minimum-calls", () -> 1000);
         registry.add("tongban.exchange.resilience.sliding-window-calls", () -> 1000);

@@ -110,7 +110,7 @@ class NewDepartmentEndToEndTest extends HubTestBase {
         registry.add("tongban.departments.water.url", WATER::baseUrl);
         DEMO_SETTINGS.forEach((name, value) -> registry.add(name, () -> value));
         // the demo client as its own rights file grants it in the embedded default (the base narrows it)
-        registry.add("tongban.exchange.access-rights.tongban-cli[6]", () -> "*/*");
+        registry.add(EXTRA_CLI_GRANT, () -> "*/*");
     }
 
     @Test

@@ -145,6 +145,20 @@ class ProvincialSignInBrowserTest extends HubTestBase {
     }
 
     @Test
+    void loggingOutInTongbanEndsTheProvincialSessionToo() {
+        browser().get(HUB + "/portal?idp=province");
+        signInAtProvince("wangfang");
+        assertThat(text("name")).isEqualTo("王芳");
+
+        browser().findElement(By.id("logout")).click(); // the hub portal's logout: Tongban's session, then the province's
+        awaitTongbanSignInForm();
+
+        browser().get(PROVINCE + "/account");
+        new WebDriverWait(browser(), Duration.ofSeconds(15)).until(d -> onProvinceSignIn());
+        assertThat(onProvinceSignIn()).as("the province asks for its password again").isTrue();
+    }
+
+    @Test
     void aVerifiedLocalAccountIsLinkedByItsIdNumberAndUsesALevelThreeServiceWithoutAOneTimeCode() throws Exception {
         browser().get(portalUrl(DepartmentPortal.ALL.get(0))); // tax: tax clearance needs level 3
         chooseProvinceOnTongbansLoginPage();

@@ -131,11 +131,18 @@ class RegistrationBrowserTest extends HubTestBase {
     }
 
     @Test
-    void aMistypedIdNumberAndAWeakPasswordAreRefusedInWords() throws Exception {
-        register(person("typo", "周", "二", "460106198507074418", "demo")); // check digit wrong; password too short
+    void aMistypedIdNumberIsRefusedInWords() throws Exception {
+        register(person("typo", "周", "二", "460106198507074418", PASSWORD)); // the check digit is wrong
 
-        String page = browser().getPageSource();
-        assertThat(page).contains("公民身份号码不正确", "最短长度");
+        assertThat(browser().getPageSource()).contains("公民身份号码不正确");
         assertThat(realm.user("typo")).isNull();
+    }
+
+    @Test
+    void aPasswordUnderTheRealmsPolicyIsRefusedInWords() throws Exception {
+        register(person("weak", "郑", "八", "460108199911116630", "demo")); // the demo accounts' password
+
+        assertThat(browser().getPageSource()).contains("最短长度");
+        assertThat(realm.user("weak")).isNull();
     }
 }

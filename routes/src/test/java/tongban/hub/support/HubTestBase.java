@@ -40,6 +40,8 @@ public abstract class HubTestBase {
 
     /** The configured department timeout: the slow stubs take 8 s, the hub gives up after this. */
     public static final int DEPARTMENT_TIMEOUT_MS = 2000;
+    /** The property a test sets to grant the demo CLI client one more service: after the base grants below. */
+    protected static final String EXTRA_CLI_GRANT = "tongban.exchange.access-rights.tongban-cli[7]";
 
     /** Every mock department (each folder of mocks/ with stubs), started once per JVM. */
     protected static final Map<String, WireMockServer> DEPARTMENTS = startAll();
