@@ -14,11 +14,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.context.ConfigurableApplicationContext;
 import tongban.hub.support.Browser;
 import tongban.mocks.legacy.LegacyPortal;
 import tongban.mocks.portals.DepartmentPortal;
 import tongban.sso.login.DemoOneTimeCodes;
+import tongban.hub.support.DepartmentPortals;
 import tongban.hub.support.HubTestBase;
 import tongban.hub.support.KeycloakAdmin;
 import tongban.hub.support.TestKeycloak;
@@ -29,7 +29,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +49,7 @@ class PortalBrowserTest extends HubTestBase {
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
-    private static final List<ConfigurableApplicationContext> DEPARTMENT_PORTALS = new ArrayList<>();
+    private static DepartmentPortals departmentPortals;
     private static final LegacyPortal LEGACY = startLegacyPortal();
 
     private static LegacyPortal startLegacyPortal() {
@@ -79,20 +78,18 @@ class PortalBrowserTest extends HubTestBase {
     }
 
     private static String portalUrl(DepartmentPortal portal) {
-        return "http://localhost:" + TestKeycloak.departmentPortalPort(portal) + "/";
+        return DepartmentPortals.url(portal);
     }
 
     @BeforeAll
     static void startDepartmentPortals() {
-        for (DepartmentPortal portal : DepartmentPortal.ALL) {
-            DEPARTMENT_PORTALS.add(portal.start(TestKeycloak.departmentPortalPort(portal), TestKeycloak.issuer(), HUB));
-        }
+        departmentPortals = DepartmentPortals.start(HUB);
     }
 
     @AfterAll
     static void closeBrowserAndPortals() {
         BROWSER.close();
-        DEPARTMENT_PORTALS.forEach(ConfigurableApplicationContext::close);
+        departmentPortals.close();
         LEGACY.close();
     }
 

@@ -11,10 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tongban.hub.support.Browser;
+import tongban.hub.support.DepartmentPortals;
 import tongban.hub.support.HubTestBase;
 import tongban.hub.support.KeycloakAdmin;
 import tongban.hub.support.TestKeycloak;
@@ -28,8 +28,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +49,7 @@ class ProvincialSignInBrowserTest extends HubTestBase {
     @RegisterExtension
     static final Browser BROWSER = new Browser();
 
-    private static final List<ConfigurableApplicationContext> DEPARTMENT_PORTALS = new ArrayList<>();
+    private static DepartmentPortals departmentPortals;
     private final KeycloakAdmin tongbanRealm = new KeycloakAdmin("tongban");
 
     @DynamicPropertySource
@@ -61,20 +59,18 @@ class ProvincialSignInBrowserTest extends HubTestBase {
     }
 
     private static String portalUrl(DepartmentPortal portal) {
-        return "http://localhost:" + TestKeycloak.departmentPortalPort(portal) + "/";
+        return DepartmentPortals.url(portal);
     }
 
     @BeforeAll
     static void startDepartmentPortals() {
-        for (DepartmentPortal portal : DepartmentPortal.ALL) {
-            DEPARTMENT_PORTALS.add(portal.start(TestKeycloak.departmentPortalPort(portal), TestKeycloak.issuer(), HUB));
-        }
+        departmentPortals = DepartmentPortals.start(HUB);
     }
 
     @AfterAll
     static void closeBrowserAndPortals() {
         BROWSER.close();
-        DEPARTMENT_PORTALS.forEach(ConfigurableApplicationContext::close);
+        departmentPortals.close();
     }
 
     @BeforeEach
