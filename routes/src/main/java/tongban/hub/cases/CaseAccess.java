@@ -3,7 +3,7 @@ package tongban.hub.cases;
 import org.springframework.stereotype.Component;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.hub.exchange.CaseRules;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.sso.identity.Caller;
 
 /**

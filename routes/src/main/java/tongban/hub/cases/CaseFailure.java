@@ -1,7 +1,7 @@
 package tongban.hub.cases;
 
 import org.springframework.http.HttpStatus;
-import tongban.hub.exchange.WordedFailure;
+import tongban.hub.problem.WordedFailure;
 
 /** A case request that cannot be done: a problem for the API, words for the applicant's page. */
 public class CaseFailure extends WordedFailure {

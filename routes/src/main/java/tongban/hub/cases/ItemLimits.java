@@ -3,7 +3,7 @@ package tongban.hub.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 
 import java.time.Instant;
 import java.util.Map;

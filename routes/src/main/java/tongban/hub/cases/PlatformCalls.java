@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.CaseRules;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.ExchangeService;
 import tongban.hub.exchange.async.SubmissionService;
 import tongban.hub.web.RequestIds;

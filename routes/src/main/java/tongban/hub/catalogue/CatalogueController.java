@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.sso.identity.Caller;
 
 import java.util.List;

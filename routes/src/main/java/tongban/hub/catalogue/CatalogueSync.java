@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.hub.exchange.DepartmentCall;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.ServiceRegistry;
 import tongban.hub.messagelog.Hashing;
 

@@ -1,5 +1,6 @@
 package tongban.hub.exchange;
 
+import tongban.hub.problem.ExchangeFailure;
 import tongban.adapters.support.ServiceDefinition;
 import tongban.sso.identity.Caller;
 

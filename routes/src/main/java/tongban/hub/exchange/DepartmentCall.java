@@ -1,5 +1,6 @@
 package tongban.hub.exchange;
 
+import tongban.hub.problem.ExchangeFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -1,5 +1,6 @@
 package tongban.hub.exchange;
 
+import tongban.hub.problem.ExchangeFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package tongban.hub.exchange;
 
+import tongban.hub.problem.ExchangeFailure;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
 package tongban.hub.ratings;
 
 import org.springframework.http.HttpStatus;
-import tongban.hub.exchange.WordedFailure;
+import tongban.hub.problem.WordedFailure;
 
 /** A rating that cannot be taken: a problem for the API, words for the applicant's page. */
 public class RatingFailure extends WordedFailure {

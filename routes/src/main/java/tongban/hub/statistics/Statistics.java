@@ -2,7 +2,7 @@ package tongban.hub.statistics;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.ServiceRegistry;
 import tongban.hub.web.BeijingTime;
 

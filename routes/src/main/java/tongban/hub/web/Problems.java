@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.messagelog.MessageLog;
 
 import java.net.URI;

@@ -1,7 +1,7 @@
 package tongban.hub.workorders;
 
 import org.springframework.http.HttpStatus;
-import tongban.hub.exchange.WordedFailure;
+import tongban.hub.problem.WordedFailure;
 
 /** A work-order request that cannot be done: a problem for the API, words for a page. */
 public class WorkOrderFailure extends WordedFailure {

@@ -1,5 +1,6 @@
 package tongban.hub.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The module boundaries of ARCHITECTURE.md, checked on the compiled classes of every module. */
+/** The module boundaries of docs/architecture.md, checked on the compiled classes of every module. */
 class ModuleBoundariesTest {
 
     private static final JavaClasses TONGBAN = new ClassFileImporter()
@@ -57,7 +58,7 @@ class ModuleBoundariesTest {
     }
 
     /**
-     * The platform's layers, as in ARCHITECTURE.md: statistics read everything and nothing reads them; ratings open
+     * The platform's layers, as in docs/architecture.md: statistics read everything and nothing reads them; ratings open
      * work orders, never the other way; work orders and the platform's sends stand on the exchange, not on cases.
      */
     @Test
@@ -90,6 +91,21 @@ class ModuleBoundariesTest {
         noClasses().that().resideOutsideOfPackage("tongban.hub.ops..")
                 .and().resideOutsideOfPackage("tongban.hub.portal..") // the browser sign-in knows the ops client
                 .should().dependOnClassesThat().resideInAPackage("tongban.hub.ops..")
+                .check(TONGBAN);
+    }
+
+    /** No two feature packages of the hub reach each other, however indirectly: every way through the hub runs downhill. */
+    @Test
+    void theHubsPackagesHaveNoCycles() {
+        slices().matching("tongban.hub.(*)..").should().beFreeOfCycles().check(TONGBAN);
+    }
+
+    /** The API's failure types lie below every feature: any package may throw them, they know no feature. */
+    @Test
+    void theFailureTypesStandOnNothingOfTheHub() {
+        noClasses().that().resideInAPackage("tongban.hub.problem..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("tongban.hub..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("tongban.hub.problem..")))
                 .check(TONGBAN);
     }
 }

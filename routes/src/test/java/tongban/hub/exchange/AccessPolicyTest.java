@@ -1,5 +1,6 @@
 package tongban.hub.exchange;
 
+import tongban.hub.problem.ExchangeFailure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import tongban.adapters.support.ServiceDefinition;

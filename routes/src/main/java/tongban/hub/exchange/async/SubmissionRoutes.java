@@ -12,7 +12,7 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.JsonRequests;
 import tongban.hub.web.ApiEndpoints;
 import tongban.hub.web.RequestIdFilter;

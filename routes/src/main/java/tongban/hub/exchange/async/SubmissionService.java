@@ -20,7 +20,7 @@ import tongban.adapters.support.ServiceDefinition;
 import tongban.hub.exchange.Admission;
 import tongban.hub.exchange.CanonicalAnswers;
 import tongban.hub.exchange.DepartmentCall;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.ExchangeProperties;
 import tongban.hub.exchange.ServiceRegistry;
 import tongban.hub.messagelog.Hashing;

@@ -15,7 +15,7 @@ import tongban.adapters.support.CallbackDefinition;
 import tongban.adapters.support.DepartmentAdapter;
 import tongban.adapters.support.InvalidRequestException;
 import tongban.hub.exchange.CanonicalAnswers;
-import tongban.hub.exchange.ExchangeFailure;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.ExchangeProperties;
 import tongban.hub.exchange.async.DepartmentQueues;
 import tongban.hub.messagelog.Hashing;

@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Acts on a department's notice inside the transaction that records it: what it changes is committed with the
- * notice or not at all, and a listener that refuses the notice ({@link tongban.hub.exchange.ExchangeFailure}) refuses
+ * notice or not at all, and a listener that refuses the notice ({@link tongban.hub.problem.ExchangeFailure}) refuses
  * it to the department, with nothing recorded or published.
  */
 public interface NoticeListener {

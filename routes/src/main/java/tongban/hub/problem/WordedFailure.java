@@ -1,4 +1,4 @@
-package tongban.hub.exchange;
+package tongban.hub.problem;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,11 +1,15 @@
-package tongban.hub.exchange;
+package tongban.hub.problem;
 
 import org.springframework.http.HttpStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A call refused or failed, with the status and stable problem code the caller sees. */
+/**
+ * A call to the platform's API refused or failed — by the exchange, the cases, the ratings or any other feature —
+ * with the status and stable problem code the caller sees ({@code web.Problems} renders it as RFC 7807). It lives
+ * below every feature so that each can throw it without knowing the others.
+ */
 public class ExchangeFailure extends RuntimeException {
 
     private final HttpStatus status;
