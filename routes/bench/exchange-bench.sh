@@ -19,6 +19,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # the benchmark's own clients (QueueBench, SsoBench, OpsBench) are not part of the hub's jar: they are compiled with
 # the hub's tests and run beside the hub's classes by the jar's PropertiesLauncher (loader.path)
 BENCH_CLASSES=${BENCH_CLASSES:-$HERE/../target/test-classes}  # routes/bench/java, built with the tests
+# … and the sign-in helpers it drives Keycloak with (sso/launcher: never in the hub's jar)
+BENCH_PATH="$BENCH_CLASSES,$HERE/../../sso/launcher/target/classes"
 [ -f "$BENCH_CLASSES/tongban/hub/bench/QueueBench.class" ] || { echo "no benchmark classes in $BENCH_CLASSES: build with mvn install -DskipTests" >&2; exit 1; }
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
@@ -142,7 +144,7 @@ SSO_ROUNDS=${BENCH_SSO_ROUNDS:-20}
 SSO_WARMUP=${BENCH_SSO_WARMUP:-300}
 echo "single sign-on, $SSO_ROUNDS rounds after $SSO_WARMUP of warm-up (a browser's HTTP traffic: cookies, redirects, the login form):"
 read -r -a portal_urls <<<"$PORTAL_URLS"
-read -r _ _ s_bare s_first s_hop s_ratio s_panel < <(java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.SsoBench \
+read -r _ _ s_bare s_first s_hop s_ratio s_panel < <(java -Dloader.path="$BENCH_PATH" -Dloader.main=tongban.hub.bench.SsoBench \
   -Dbench.sso.warm-up="$SSO_WARMUP" \
   -Dbench.portal-public-security.url="${portal_urls[2]%/}" -cp "$HUB_JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher "http://localhost:$KC_PORT/realms/tongban" zhangsan demo \
@@ -282,7 +284,7 @@ SUBMISSIONS=${BENCH_SUBMISSIONS:-3000} PRODUCERS=${BENCH_PRODUCERS:-8} SUBMISSIO
 echo "asynchronous exchange, $SUBMISSIONS persistent submissions from $PRODUCERS clients (construction approval), each side"
 echo "warmed $SUBMISSIONS_WARMUP s and then on until its JIT has settled (at most $SETTLE_MAX s more):"
 # a run that ends without its RESULT line says why on stderr (the last lines of what QueueBench printed)
-queue_bench() { local out; out=$(java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.QueueBench \
+queue_bench() { local out; out=$(java -Dloader.path="$BENCH_PATH" -Dloader.main=tongban.hub.bench.QueueBench \
   -Dbench.settle-max="$SETTLE_MAX" -cp "$HUB_JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@" 2>&1)
   awk '$1 == "RESULT"' <<<"$out"
@@ -396,7 +398,7 @@ OPS_ROUNDS=${BENCH_OPS_ROUNDS:-30}
 departments=$(curl -fs "http://127.0.0.1:$HUB_PORT/actuator/prometheus" | grep -c '^tongban_queue_depth{')
 entries=$(sed -E 's/.*"entriesChecked":([0-9]+).*/\1/' <<<"$logged")
 echo "operations: ops console as zhaoliu and the Prometheus scrape, $OPS_ROUNDS rounds each, $departments departments, $entries message-log entries:"
-java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.OpsBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+java -Dloader.path="$BENCH_PATH" -Dloader.main=tongban.hub.bench.OpsBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
   "http://localhost:$HUB_PORT" zhaoliu demo "$OPS_ROUNDS" construction-approval 2>/dev/null | awk '$1 == "RESULT"' |
 while read -r _ _ page p50 p95; do
   target=300; [ "$page" = prometheus ] && target=100
@@ -411,7 +413,7 @@ CASE_CLIENTS=${BENCH_CASE_CLIENTS:-8}
 CASE_ROUNDS=${BENCH_CASE_ROUNDS:-50}
 echo "cases: $CASE_BUNDLES 企业开办 bundles (four departments each, their back offices deciding at once) from $CASE_CLIENTS clients;"
 echo "       then 我的办件 for chenjing, $CASE_ROUNDS rounds, with the seeded cases in the database:"
-java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.CaseBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+java -Dloader.path="$BENCH_PATH" -Dloader.main=tongban.hub.bench.CaseBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
   "http://localhost:$HUB_PORT" "http://localhost:$KC_PORT/realms/tongban" "$CASE_BUNDLES" "$CASE_CLIENTS" "$CASE_ROUNDS" 2>&1 |
 while read -r first kind a b c d e; do
   [ "$first" = RESULT ] || { echo "  $first $kind $a $b $c $d $e" >&2; continue; }
@@ -430,7 +432,7 @@ stats_from=$(TZ=Asia/Shanghai date -d "-375 days" +%F)
 stats_to=$(TZ=Asia/Shanghai date -d "-10 days" +%F)
 echo "statistics: the statistics page (signed in as zhaoliu) and the API for $stats_from … $stats_to, $STATS_ROUNDS rounds"
 echo "            each; then that year's case ledger (CSV, streamed), on the seeded city:"
-java -Dloader.path="$BENCH_CLASSES" -Dloader.main=tongban.hub.bench.StatisticsBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
+java -Dloader.path="$BENCH_PATH" -Dloader.main=tongban.hub.bench.StatisticsBench -cp "$HUB_JAR" org.springframework.boot.loader.launch.PropertiesLauncher \
   "http://localhost:$HUB_PORT" "http://localhost:$KC_PORT/realms/tongban" zhaoliu demo "$STATS_ROUNDS" "$HUB_PID" \
   "$stats_from" "$stats_to" 2>&1 |
 while read -r first kind a b c d e f; do

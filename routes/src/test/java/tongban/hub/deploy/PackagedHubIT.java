@@ -43,4 +43,23 @@ class PackagedHubIT {
         assertThat(hub.exitValue()).as("exit code; see " + log).isZero();
         assertThat(Files.readString(log)).doesNotContain("Application run failed");
     }
+
+    /**
+     * The jar carries the product only: not the Keycloak launcher or the test sign-in (tools), no test fixture, no mock
+     * department, no Keycloak extension (that runs inside Keycloak).
+     */
+    @Test
+    void thePackagedHubCarriesNoToolsMocksOrKeycloakExtensions() throws Exception {
+        Path jar = Path.of("target", "tongban-hub.jar").toAbsolutePath();
+        List<String> entries = new ArrayList<>();
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            file.stream().map(java.util.jar.JarEntry::getName).forEach(entries::add);
+        }
+        assertThat(entries).anyMatch(name -> name.startsWith("BOOT-INF/lib/tongban-sso-"));
+        assertThat(entries).noneMatch(name -> name.startsWith("BOOT-INF/lib/tongban-keycloak-launcher-")
+                || name.startsWith("BOOT-INF/lib/tongban-keycloak-extensions-")
+                || name.startsWith("BOOT-INF/lib/tongban-mocks-")
+                || name.startsWith("BOOT-INF/lib/wiremock")
+                || name.contains("tongban/hub/support/") || name.contains("tongban/hub/bench/"));
+    }
 }

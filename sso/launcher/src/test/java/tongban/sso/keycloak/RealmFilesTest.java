@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The realm as code: what production imports, and what only the demo adds. */
 class RealmFilesTest {
 
-    private static final Path REALM_DIR = Path.of("realm");
+    private static final Path REALM_DIR = Path.of("../realm"); // sso/realm, from sso/launcher
     private final ObjectMapper json = new ObjectMapper();
 
     private JsonNode realm(boolean demo, String hubUrl) throws Exception {
