@@ -1,5 +1,7 @@
-package tongban.adapters.support.descriptor;
+package tongban.adapters.tools;
 
+import tongban.adapters.support.descriptor.DescriptorParser;
+import tongban.adapters.support.descriptor.AdapterDescriptor;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -12,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DescriptorDraftTest {
 
     private static AdapterDescriptor draft(String department, String recordedAs) throws Exception {
-        String yaml = DescriptorDraft.draft(department, Path.of("..", "mocks", recordedAs));
+        String yaml = DescriptorDraft.draft(department, Path.of("..", "..", "mocks", recordedAs));
         return DescriptorParser.parse(department + ".yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -1,5 +1,6 @@
-package tongban.adapters.support.descriptor;
+package tongban.adapters.tools;
 
+import tongban.adapters.support.descriptor.DescriptorParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import tongban.adapters.support.ResidentIdNumber;
