@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -79,6 +81,13 @@ class RegistrationBrowserTest extends HubTestBase {
         browser().findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
     }
 
+    /** 申请实名核验, and the page it leads to (the old page gone first: never a click on a page being replaced). */
+    private void askForTheCheck() {
+        WebElement button = browser().findElement(By.id("verify-real-name"));
+        button.click();
+        new WebDriverWait(browser(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+    }
+
     private static Map<String, String> person(String username, String family, String given, String idNumber,
                                               String password) {
         return Map.of("username", username, "lastName", family, "firstName", given, "id_number", idNumber,
@@ -95,7 +104,7 @@ class RegistrationBrowserTest extends HubTestBase {
         assertThat(account.path("attributes").path("real_name_source").get(0).asText()).isEqualTo("self-declared");
         assertThat(account.path("attributes").path("id_number").get(0).asText()).isEqualTo(ZHOU_YI);
 
-        browser().findElement(By.id("verify-real-name")).click();
+        askForTheCheck();
 
         assertThat(text("real-name-level")).as("checked against the population register").isEqualTo("3 级");
         assertThat(browser().getPageSource()).doesNotContain("id=\"verify-real-name\"");
@@ -109,13 +118,13 @@ class RegistrationBrowserTest extends HubTestBase {
     void aWrongNameStaysAtLevelTwoWithTheRegistersReasonAndTheChecksAreLimitedADay() throws Exception {
         register(person("wuer", "吴", "二", WU_SAN, PASSWORD)); // the register knows this number as 吴三
 
-        browser().findElement(By.id("verify-real-name")).click();
+        askForTheCheck();
         assertThat(text("real-name-result")).contains("姓名与公民身份号码不一致", "2 级", "还可核验 2 次");
         assertThat(text("real-name-level")).isEqualTo("2 级");
 
-        browser().findElement(By.id("verify-real-name")).click();
-        browser().findElement(By.id("verify-real-name")).click();
-        browser().findElement(By.id("verify-real-name")).click();
+        askForTheCheck();
+        askForTheCheck();
+        askForTheCheck();
         assertThat(text("real-name-result")).contains("核验次数已用完");
         assertThat(realm.user("wuer").path("attributes").path("real_name_level").get(0).asText()).isEqualTo("2");
     }
