@@ -144,7 +144,74 @@ class WorkOrderStore {
                 (rs, n) -> new Object[]{rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)});
     }
 
-    void set(String orderNumber, String assignments, Object... args) {
+    // ---- what happens to an order, one named change each (the SQL stays here) ----
+
+    /** Acknowledged by the department, naming its handler; a pending response escalation is over. */
+    void responded(String orderNumber, Instant at, String handler, boolean late) {
+        update(orderNumber, "status = 'RESPONDED', responded_at = ?, handler = ?, response_late = ?, "
+                + "escalated = CASE WHEN escalated = 'RESPONSE' THEN NULL ELSE escalated END", sql(at), handler, late);
+    }
+
+    /** The applicant called back; late stays late. */
+    void calledBack(String orderNumber, Instant at, boolean late) {
+        update(orderNumber, "called_back_at = ?, call_back_late = (call_back_late OR ?)", sql(at), late);
+    }
+
+    void rectified(String orderNumber, Instant at) {
+        update(orderNumber, "rectified_at = ?", sql(at));
+    }
+
+    /** Answered: the department's written reply; no escalation stands any more. */
+    void finished(String orderNumber, String reply, Instant at, boolean late) {
+        update(orderNumber, "status = 'FINISHED', reply = ?, finished_at = ?, finish_late = ?, escalated = NULL",
+                reply, sql(at), late);
+    }
+
+    /** The department asks for the order to go elsewhere ({@code suggested}: a department, or null). */
+    void transferRequested(String orderNumber, String suggested, String reason) {
+        update(orderNumber, "status = 'TRANSFER_REQUESTED', transfer_to = ?, transfer_reason = ?", suggested, reason);
+    }
+
+    /** The dispatcher refuses a transfer: the order goes back to where it stood. */
+    void transferRefused(String orderNumber, WorkOrderStatus back) {
+        update(orderNumber, "status = ?, transfer_to = NULL, transfer_reason = NULL", back.name());
+    }
+
+    /** The dispatcher moves the order: it starts again at {@code department}, with a new response deadline. */
+    void transferred(String orderNumber, String department, Instant respondBy) {
+        update(orderNumber, "status = 'RECEIVED', department = ?, transfer_to = NULL, transfer_reason = NULL, "
+                + "respond_by = ?, responded_at = NULL, handler = NULL, escalated = NULL, "
+                + "dispatch_round = dispatch_round + 1", department, sql(respondBy));
+    }
+
+    void satisfaction(String orderNumber, int level) {
+        update(orderNumber, "satisfaction = ?", level);
+    }
+
+    /** 督办 for the response deadline coming up. */
+    void escalatedForResponse(String orderNumber, Instant at) {
+        update(orderNumber, "escalated = 'RESPONSE', escalated_at = ?", sql(at));
+    }
+
+    /** 督办 for the finishing deadline reached. */
+    void escalatedForFinish(String orderNumber, Instant at) {
+        update(orderNumber, "escalated = 'FINISH', escalated_at = ?", sql(at));
+    }
+
+    /** Past the response deadline unanswered: recorded late for good. */
+    void responseLate(String orderNumber) {
+        update(orderNumber, "response_late = TRUE");
+    }
+
+    void callBackLate(String orderNumber) {
+        update(orderNumber, "call_back_late = TRUE");
+    }
+
+    void finishLate(String orderNumber) {
+        update(orderNumber, "finish_late = TRUE");
+    }
+
+    private void update(String orderNumber, String assignments, Object... args) {
         Object[] all = new Object[args.length + 1];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = orderNumber;
@@ -152,10 +219,6 @@ class WorkOrderStore {
                 all) != 1) {
             throw new IllegalStateException("work order " + orderNumber + " vanished under a lock");
         }
-    }
-
-    static Timestamp at(Instant i) {
-        return sql(i);
     }
 
     static Date on(LocalDate d) {

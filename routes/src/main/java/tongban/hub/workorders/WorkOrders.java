@@ -172,9 +172,7 @@ public class WorkOrders {
                 }
                 require(handler, "请填写承办人", "an acknowledgement names its handler");
                 boolean late = o.responseLate() || when.isAfter(o.respondBy());
-                store.set(orderNumber, "status = 'RESPONDED', responded_at = ?, handler = ?, response_late = ?, "
-                                + "escalated = CASE WHEN escalated = 'RESPONSE' THEN NULL ELSE escalated END",
-                        WorkOrderStore.at(when), handler, late);
+                store.responded(orderNumber, when, handler, late);
                 store.addEvent(orderNumber, when, "RESPONDED", "承办人：" + handler + (late ? "（超时响应）" : ""), actor);
                 outcome(o, "RESPONDED", handler, null, when);
             }
@@ -182,14 +180,13 @@ public class WorkOrders {
                 requireResponded(o);
                 require(text, "请填写回访情况", "a call-back says what the applicant was told");
                 boolean late = o.callBackBy() != null && day(when).isAfter(o.callBackBy());
-                store.set(orderNumber, "called_back_at = ?, call_back_late = (call_back_late OR ?)",
-                        WorkOrderStore.at(when), late);
+                store.calledBack(orderNumber, when, late);
                 store.addEvent(orderNumber, when, "CALLED_BACK", text, actor);
             }
             case RECTIFIED -> {
                 requireResponded(o);
                 require(text, "请填写整改情况", "a rectification says what was changed");
-                store.set(orderNumber, "rectified_at = ?", WorkOrderStore.at(when));
+                store.rectified(orderNumber, when);
                 store.addEvent(orderNumber, when, "RECTIFIED", text, actor);
             }
             case FINISHED -> {
@@ -199,8 +196,7 @@ public class WorkOrders {
                     throw WorkOrderFailure.conflict("请先回访申请人", "a follow-up is finished only after the call-back");
                 }
                 boolean late = o.finishLate() || day(when).isAfter(o.finishBy());
-                store.set(orderNumber, "status = 'FINISHED', reply = ?, finished_at = ?, finish_late = ?, escalated = NULL",
-                        text, WorkOrderStore.at(when), late);
+                store.finished(orderNumber, text, when, late);
                 store.addEvent(orderNumber, when, "FINISHED", text, actor);
                 outcome(o, "FINISHED", o.handler(), text, when);
             }
@@ -208,8 +204,7 @@ public class WorkOrders {
                 require(text, "请说明转办理由", "a transfer request gives its reason");
                 String suggested = transferTo == null ? null : registry.departmentNamed(transferTo).orElseThrow(() ->
                         WorkOrderFailure.invalid("建议承办单位不在平台上", "no department '" + transferTo + "'"));
-                store.set(orderNumber, "status = 'TRANSFER_REQUESTED', transfer_to = ?, transfer_reason = ?",
-                        suggested, text);
+                store.transferRequested(orderNumber, suggested, text);
                 store.addEvent(orderNumber, when, "TRANSFER_REQUESTED", text
                         + (suggested == null ? "" : "（建议转 " + registry.title(suggested) + "）"), actor);
             }
@@ -230,7 +225,7 @@ public class WorkOrders {
             Instant now = clock.instant();
             if (!approve) {
                 WorkOrderStatus back = o.respondedAt() == null ? WorkOrderStatus.RECEIVED : WorkOrderStatus.RESPONDED;
-                store.set(orderNumber, "status = ?, transfer_to = NULL, transfer_reason = NULL", back.name());
+                store.transferRefused(orderNumber, back);
                 store.addEvent(orderNumber, now, "TRANSFER_REFUSED", note == null ? "转办申请不予同意" : note,
                         "dispatcher:" + dispatcher);
                 return;
@@ -240,9 +235,7 @@ public class WorkOrders {
                 throw WorkOrderFailure.invalid("请选择新的承办单位", "a transfer needs another department on the exchange");
             }
             Instant respondBy = now.plus(properties.respondWithin());
-            store.set(orderNumber, "status = 'RECEIVED', department = ?, transfer_to = NULL, transfer_reason = NULL, "
-                            + "respond_by = ?, responded_at = NULL, handler = NULL, escalated = NULL, "
-                            + "dispatch_round = dispatch_round + 1", to, WorkOrderStore.at(respondBy));
+            store.transferred(orderNumber, to, respondBy);
             store.addEvent(orderNumber, now, "TRANSFERRED", "转办至 " + registry.title(to)
                     + (note == null ? "" : "：" + note), "dispatcher:" + dispatcher);
             dispatch(store.find(orderNumber).orElseThrow());
@@ -261,7 +254,7 @@ public class WorkOrders {
         if (o.satisfaction() != null) {
             throw WorkOrderFailure.conflict("已评价过", "work order " + orderNumber + " was rated already");
         }
-        store.set(orderNumber, "satisfaction = ?", level);
+        store.satisfaction(orderNumber, level);
         store.addEvent(orderNumber, clock.instant(), "SATISFACTION", String.valueOf(level), by);
     }
 
@@ -338,25 +331,25 @@ public class WorkOrders {
         }
         if (o.status() == WorkOrderStatus.RECEIVED) {
             if (o.escalated() == null && !now.isBefore(o.respondBy().minus(properties.escalateBefore()))) {
-                store.set(o.orderNumber(), "escalated = 'RESPONSE', escalated_at = ?", WorkOrderStore.at(now));
+                store.escalatedForResponse(o.orderNumber(), now);
                 store.addEvent(o.orderNumber(), now, "ESCALATED", "督办：响应时限 " + BeijingTime.seconds(o.respondBy())
                         + " 将到，请立即签收", "platform");
             }
             if (!o.responseLate() && now.isAfter(o.respondBy())) {
-                store.set(o.orderNumber(), "response_late = TRUE");
+                store.responseLate(o.orderNumber());
                 store.addEvent(o.orderNumber(), now, "RESPONSE_LATE", "超过响应时限未签收", "platform");
             }
         }
         if (o.callBackBy() != null && o.calledBackAt() == null && !o.callBackLate() && today.isAfter(o.callBackBy())) {
-            store.set(o.orderNumber(), "call_back_late = TRUE");
+            store.callBackLate(o.orderNumber());
             store.addEvent(o.orderNumber(), now, "CALL_BACK_LATE", "超过回访时限（" + o.callBackBy() + "）", "platform");
         }
         if (!today.isBefore(o.finishBy()) && !"FINISH".equals(o.escalated())) {
-            store.set(o.orderNumber(), "escalated = 'FINISH', escalated_at = ?", WorkOrderStore.at(now));
+            store.escalatedForFinish(o.orderNumber(), now);
             store.addEvent(o.orderNumber(), now, "ESCALATED", "督办：办理时限 " + o.finishBy() + " 已到", "platform");
         }
         if (!o.finishLate() && today.isAfter(o.finishBy())) {
-            store.set(o.orderNumber(), "finish_late = TRUE");
+            store.finishLate(o.orderNumber());
             store.addEvent(o.orderNumber(), now, "FINISH_LATE", "超过办理时限（" + o.finishBy() + "）未办结", "platform");
         }
     }
