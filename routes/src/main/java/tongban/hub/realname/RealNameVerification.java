@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -97,7 +98,7 @@ public class RealNameVerification {
     }
 
     /** Why the person's latest check did not raise their level, if it did not: shown beside the button. */
-    public java.util.Optional<String> lastRefusal(Caller person) {
+    public Optional<String> lastRefusal(Caller person) {
         return checks.latest(person.subject()).map(RealNameChecks.Check::reason);
     }
 

@@ -9,6 +9,7 @@ import tongban.adapters.support.ResidentIdNumber;
 import tongban.adapters.support.UnifiedSocialCreditCode;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the provincial identity platform (省统一身份认证平台) asserted about the person in this sign-in, read from its
@@ -82,7 +83,7 @@ public record ProvinceAssertion(String subject, String name, String idNumber, St
         return name == null || name.isEmpty() ? null : name.substring(familyNameLength(name));
     }
 
-    private static final java.util.Set<String> COMPOUND_FAMILY_NAMES = java.util.Set.of("欧阳", "司马", "上官", "诸葛",
+    private static final Set<String> COMPOUND_FAMILY_NAMES = Set.of("欧阳", "司马", "上官", "诸葛",
             "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫");
 
     private static int familyNameLength(String name) {

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -52,7 +55,7 @@ public final class KeycloakLauncher {
         this.workDir = workDir;
         this.realmDir = realmDir;
         this.port = port;
-        Map<String, String> all = new java.util.HashMap<>(urls);
+        Map<String, String> all = new HashMap<>(urls);
         all.put(RealmFiles.KEYCLOAK_URL, "http://localhost:" + port);
         this.urls = Map.copyOf(all);
         this.overlays = List.copyOf(overlays);
@@ -156,8 +159,8 @@ public final class KeycloakLauncher {
         int port = 8180;
         Path workDir = Path.of(".tongban");
         Path realmDir = Path.of("sso", "realm");
-        Map<String, String> urls = new java.util.LinkedHashMap<>();
-        List<Path> providers = new java.util.ArrayList<>();
+        Map<String, String> urls = new LinkedHashMap<>();
+        List<Path> providers = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
