@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.CaseRules;
 import tongban.hub.problem.ExchangeFailure;
+import tongban.hub.exchange.ExchangeRequest;
 import tongban.hub.exchange.ExchangeService;
 import tongban.hub.exchange.async.SubmissionService;
 import tongban.hub.web.RequestIds;
@@ -52,9 +53,8 @@ class PlatformCalls {
      */
     Fetched call(CaseRecord c, String department, String service, ObjectNode request) {
         String requestId = RequestIds.next();
-        byte[] raw = request.toString().getBytes(StandardCharsets.UTF_8);
-        ExchangeService.Answer answer = exchange.call(platform(c), department, service, raw, request,
-                c == null ? null : c.caseNumber(), requestId);
+        ExchangeService.Answer answer = exchange.call(new ExchangeRequest(platform(c), department, service,
+                ExchangeRequest.Payload.of(request), c == null ? null : c.caseNumber(), requestId));
         JsonNode body = read(answer.body());
         if (answer.problem()) {
             throw new ExchangeFailure(answer.status(), body.path("code").asText("DEPARTMENT_ERROR"),

@@ -44,9 +44,10 @@ class ExchangeCallRoute {
     ServerResponse call(ServerRequest request) throws Exception {
         var servlet = request.servletRequest();
         JsonRequests.Body body = requests.read(servlet);
-        ExchangeService.Answer answer = exchange.call(ApiEndpoints.caller(request), request.pathVariable("department"),
-                request.pathVariable("service"), body.raw(), body.json(),
-                requests.caseId(servlet.getHeader("X-Case-Id")), RequestIdFilter.current());
+        ExchangeService.Answer answer = exchange.call(new ExchangeRequest(ApiEndpoints.caller(request),
+                request.pathVariable("department"), request.pathVariable("service"),
+                new ExchangeRequest.Payload(body.raw(), body.json()), requests.caseId(servlet.getHeader("X-Case-Id")),
+                RequestIdFilter.current()));
         return ServerResponse.status(answer.status())
                 .contentType(answer.problem() ? Problems.PROBLEM_JSON : MediaType.APPLICATION_JSON)
                 .headers(headers -> answer.headers().forEach(headers::set))

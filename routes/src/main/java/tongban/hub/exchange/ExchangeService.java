@@ -37,31 +37,35 @@ public class ExchangeService {
     public record Answer(HttpStatus status, boolean problem, byte[] body, java.util.Map<String, String> headers) {
     }
 
-    public Answer call(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
-                String caseId, String requestId) {
+    /** Admits, calls and answers; the call is in the message log before its answer goes back. */
+    public Answer call(ExchangeRequest call) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
+        JsonNode request = call.payload().json();
         String subject = null;
         Answer answer;
         String outcome;
         try {
-            Admission.Admitted admitted = admission.admit(caller, department, serviceName, request, caseId);
+            Admission.Admitted admitted = admission.admit(call.caller(), call.department(), call.service(), request,
+                    call.caseId());
             subject = admitted.subject();
-            Object data = departments.call(admitted.service(), request, requestId);
-            answer = success(department, serviceName, caseId, requestId, data);
+            Object data = departments.call(admitted.service(), request, call.requestId());
+            answer = success(call.department(), call.service(), call.caseId(), call.requestId(), data);
             outcome = "OK";
         } catch (ExchangeFailure failure) {
             answer = problem(failure);
             outcome = failure.code();
             if (subject == null) {
-                subject = admission.subjectIfReadable(department, serviceName, request);
+                subject = admission.subjectIfReadable(call.department(), call.service(), request);
             }
         }
         long latencyMs = (System.nanoTime() - startNanos) / 1_000_000;
+        Caller caller = call.caller();
         // cut, so that one odd address can never fail the batch it is committed with
-        messageLog.record(new LogEntry(requestId, started, caller.clientId(), caller.subject(), caller.username(),
-                subject, CanonicalAnswers.cut(department), CanonicalAnswers.cut(serviceName), caseId, outcome, answer.status().value(), latencyMs,
-                Hashing.sha256(rawRequest), Hashing.sha256(answer.body())), properties.logWaitTimeout());
+        messageLog.record(new LogEntry(call.requestId(), started, caller.clientId(), caller.subject(),
+                caller.username(), subject, CanonicalAnswers.cut(call.department()),
+                CanonicalAnswers.cut(call.service()), call.caseId(), outcome, answer.status().value(), latencyMs,
+                Hashing.sha256(call.payload().raw()), Hashing.sha256(answer.body())), properties.logWaitTimeout());
         return answer;
     }
 

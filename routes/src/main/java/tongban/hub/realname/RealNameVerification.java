@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tongban.hub.problem.ExchangeFailure;
+import tongban.hub.exchange.ExchangeRequest;
 import tongban.hub.exchange.ExchangeService;
 import tongban.hub.web.RequestIds;
 import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,8 +106,8 @@ public class RealNameVerification {
         Caller platform = new Caller(person.subject(), person.username(), properties.clientId(), person.idNumber(),
                 person.realNameLevel(), person.signInLevel(), Set.of(Caller.CITIZEN), null, null);
         ObjectNode request = json.createObjectNode().put("name", name).put("idNumber", person.idNumber());
-        ExchangeService.Answer answer = exchange.call(platform, "public-security", "identity-verification",
-                request.toString().getBytes(StandardCharsets.UTF_8), request, null, requestId);
+        ExchangeService.Answer answer = exchange.call(new ExchangeRequest(platform, "public-security",
+                "identity-verification", ExchangeRequest.Payload.of(request), null, requestId));
         JsonNode body = read(answer.body());
         if (answer.problem()) {
             if ("RECORD_NOT_FOUND".equals(body.path("code").asText())) {
