@@ -1,21 +1,16 @@
 package tongban.keycloak.registration;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.keycloak.Config;
 import org.keycloak.authentication.FormAction;
-import org.keycloak.authentication.FormActionFactory;
 import org.keycloak.authentication.FormContext;
 import org.keycloak.authentication.ValidationContext;
 import org.keycloak.events.Errors;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +27,7 @@ import java.util.List;
  *       name and id number with public security, which the hub does through the exchange.</li>
  * </ul>
  */
-public class RealNameRegistration implements FormAction, FormActionFactory {
+public class RealNameRegistration implements FormAction {
 
     public static final String ID = "tongban-real-name-registration";
     static final int PER_ADDRESS = 10;
@@ -102,59 +97,6 @@ public class RealNameRegistration implements FormAction, FormActionFactory {
     }
 
     @Override
-    public String getDisplayType() {
-        return "Tongban: real-name registration";
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return ID;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[]{AuthenticationExecutionModel.Requirement.REQUIRED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Name, id number and mobile required; a limit per address; the account starts at real-name level 2.";
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
-    }
-
-    @Override
-    public FormAction create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
     public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }
