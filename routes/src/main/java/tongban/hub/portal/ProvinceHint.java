@@ -8,8 +8,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * {@code /portal?idp=province} sends a person who is not signed in straight to the provincial identity platform
  * ({@code kc_idp_hint=province}: Keycloak's identity-provider redirector skips its own login page) — the link a
- * city puts on its pages for people who have a provincial account. Only the brokers the realm has are passed on;
- * anything else is ignored and the usual login page appears.
+ * city puts on its pages for people who have a provincial account. Only {@code province} is passed on, never a
+ * value from the address as such; anything else is ignored and the usual login page appears.
  */
 final class ProvinceHint {
 
