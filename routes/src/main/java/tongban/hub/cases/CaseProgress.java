@@ -145,11 +145,10 @@ class CaseProgress {
                 }
             }
         }
-        return new CaseRecord(c.caseNumber(), c.parentNumber(), c.bundle(), c.part(), c.itemCode(), c.item(),
-                c.title(), c.department(), c.applicantSubject(), c.applicantName(), c.applicantIdNumber(),
-                c.actingForUscc(), c.actingForName(), c.channel(), c.serviceWindow(), step.to(), step.outcome(),
-                reason, result, c.departmentRef(), c.formJson(), c.promisedDays(), c.submittedAt(), accepted, due,
-                correctionSince, finished, dispatch, c.submissionId(), round, c.version());
+        return c.toBuilder().status(step.to()).outcome(step.outcome()).reason(reason).resultRef(result)
+                .acceptedOn(accepted).dueOn(due).correctionSince(correctionSince).finishedAt(finished)
+                .dispatch(dispatch).round(round)
+                .build();
     }
 
     private static String note(Step step) {
@@ -272,12 +271,18 @@ class CaseProgress {
                 && Objects.equals(accepted, parent.acceptedOn()) && Objects.equals(due, parent.dueOn())) {
             return;
         }
-        CaseRecord combined = new CaseRecord(parent.caseNumber(), null, parent.bundle(), null, null, null,
-                parent.title(), null, parent.applicantSubject(), parent.applicantName(), parent.applicantIdNumber(),
-                parent.actingForUscc(), parent.actingForName(), parent.channel(), parent.serviceWindow(), status,
-                outcome, reason, null, null, parent.formJson(), null, parent.submittedAt(), accepted, due,
-                status == CaseStatus.CORRECTION_REQUESTED ? LocalDate.ofInstant(step.at(), BeijingTime.ZONE) : null,
-                finished, null, null, parent.round(), parent.version());
+        // The bundle's own case: the applicant, title and form of the parent, its state combined from the parts'.
+        CaseRecord combined = CaseRecord.builder().caseNumber(parent.caseNumber()).bundle(parent.bundle())
+                .title(parent.title()).applicantSubject(parent.applicantSubject())
+                .applicantName(parent.applicantName()).applicantIdNumber(parent.applicantIdNumber())
+                .actingForUscc(parent.actingForUscc()).actingForName(parent.actingForName())
+                .channel(parent.channel()).serviceWindow(parent.serviceWindow())
+                .status(status).outcome(outcome).reason(reason).formJson(parent.formJson())
+                .submittedAt(parent.submittedAt()).acceptedOn(accepted).dueOn(due)
+                .correctionSince(status == CaseStatus.CORRECTION_REQUESTED
+                        ? LocalDate.ofInstant(step.at(), BeijingTime.ZONE) : null)
+                .finishedAt(finished).round(parent.round()).version(parent.version())
+                .build();
         store.update(combined);
         if (status != parent.status()) {
             Step combinedStep = new Step(status, outcome, reason, null, step.at(), "platform", step.requestId());

@@ -225,11 +225,15 @@ class CaseService {
     private CaseRecord newCase(String number, String parent, String bundle, String part, String itemCode, String item,
                                String title, String department, Applicant who, ObjectNode form, Integer promisedDays,
                                Instant now, String dispatch) {
-        return new CaseRecord(number, parent, bundle, part, itemCode, item, title, department, who.subject(),
-                who.name(), who.idNumber(), who.enterprise() == null ? null : who.enterprise().creditCode(),
-                who.enterprise() == null ? null : who.enterprise().name(), who.channel(), who.window(),
-                CaseStatus.SUBMITTED, null, null, null, null, form.toString(), promisedDays, now, null, null, null,
-                null, dispatch, null, 1, 0);
+        return CaseRecord.builder().caseNumber(number).parentNumber(parent).bundle(bundle).part(part)
+                .itemCode(itemCode).item(item).title(title).department(department)
+                .applicantSubject(who.subject()).applicantName(who.name()).applicantIdNumber(who.idNumber())
+                .actingForUscc(who.enterprise() == null ? null : who.enterprise().creditCode())
+                .actingForName(who.enterprise() == null ? null : who.enterprise().name())
+                .channel(who.channel()).serviceWindow(who.window())
+                .status(CaseStatus.SUBMITTED).formJson(form.toString()).promisedDays(promisedDays).submittedAt(now)
+                .dispatch(dispatch).round(1).version(0)
+                .build();
     }
 
     private void insert(CaseRecord c, CaseProgress.Step step, String note) {

@@ -83,17 +83,23 @@ class CaseStore {
 
     private static CaseRecord row(ResultSet rs, int n) throws SQLException {
         String outcome = rs.getString("outcome");
-        return new CaseRecord(rs.getString("case_number"), rs.getString("parent_number"), rs.getString("bundle"),
-                rs.getString("part"), rs.getString("item_code"), rs.getString("item"), rs.getString("title"),
-                rs.getString("department"), rs.getString("applicant_subject"), rs.getString("applicant_name"),
-                rs.getString("applicant_id_number"), rs.getString("acting_for_uscc"), rs.getString("acting_for_name"),
-                rs.getString("channel"), rs.getString("service_window"), CaseStatus.valueOf(rs.getString("status")),
-                outcome == null ? null : CaseStatus.Outcome.valueOf(outcome), rs.getString("reason"),
-                rs.getString("result_ref"), rs.getString("department_ref"), rs.getString("form_json"),
-                (Integer) rs.getObject("promised_days"), instant(rs.getTimestamp("submitted_at")),
-                date(rs.getDate("accepted_on")), date(rs.getDate("due_on")), date(rs.getDate("correction_since")),
-                instant(rs.getTimestamp("finished_at")), rs.getString("dispatch"), rs.getString("submission_id"),
-                rs.getInt("round_no"), rs.getInt("version"));
+        return CaseRecord.builder().caseNumber(rs.getString("case_number"))
+                .parentNumber(rs.getString("parent_number")).bundle(rs.getString("bundle")).part(rs.getString("part"))
+                .itemCode(rs.getString("item_code")).item(rs.getString("item")).title(rs.getString("title"))
+                .department(rs.getString("department")).applicantSubject(rs.getString("applicant_subject"))
+                .applicantName(rs.getString("applicant_name")).applicantIdNumber(rs.getString("applicant_id_number"))
+                .actingForUscc(rs.getString("acting_for_uscc")).actingForName(rs.getString("acting_for_name"))
+                .channel(rs.getString("channel")).serviceWindow(rs.getString("service_window"))
+                .status(CaseStatus.valueOf(rs.getString("status")))
+                .outcome(outcome == null ? null : CaseStatus.Outcome.valueOf(outcome))
+                .reason(rs.getString("reason")).resultRef(rs.getString("result_ref"))
+                .departmentRef(rs.getString("department_ref")).formJson(rs.getString("form_json"))
+                .promisedDays((Integer) rs.getObject("promised_days"))
+                .submittedAt(instant(rs.getTimestamp("submitted_at"))).acceptedOn(date(rs.getDate("accepted_on")))
+                .dueOn(date(rs.getDate("due_on"))).correctionSince(date(rs.getDate("correction_since")))
+                .finishedAt(instant(rs.getTimestamp("finished_at"))).dispatch(rs.getString("dispatch"))
+                .submissionId(rs.getString("submission_id")).round(rs.getInt("round_no")).version(rs.getInt("version"))
+                .build();
     }
 
     private static Instant instant(Timestamp t) {

@@ -43,14 +43,14 @@ public class RealNameVerification {
     private static final Duration DAY = Duration.ofHours(24);
 
     private final ExchangeService exchange;
-    private final RealNameChecks checks;
+    private final RealNameCheckStore checks;
     private final KeycloakAccounts accounts;
     private final RealNameProperties properties;
     private final ObjectMapper json;
     private final Clock clock;
 
     /** @param clock the platform's clock (one a test can move: the day's limit counts 24 hours back) */
-    RealNameVerification(ExchangeService exchange, RealNameChecks checks, KeycloakAccounts accounts,
+    RealNameVerification(ExchangeService exchange, RealNameCheckStore checks, KeycloakAccounts accounts,
                          RealNameProperties properties, ObjectMapper json, Clock clock) {
         this.exchange = exchange;
         this.checks = checks;
@@ -78,7 +78,7 @@ public class RealNameVerification {
             throw ExchangeFailure.invalid("the account has no name to check");
         }
         Instant now = clock.instant();
-        List<RealNameChecks.Check> today = checks.since(person.subject(), now.minus(DAY));
+        List<RealNameCheckStore.Check> today = checks.since(person.subject(), now.minus(DAY));
         if (today.size() >= properties.attemptsPerDay()) {
             long wait = Duration.between(now, today.get(0).checkedAt().plus(DAY)).toSeconds();
             throw new ExchangeFailure(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", "at most "
@@ -93,13 +93,13 @@ public class RealNameVerification {
             level = RealNameLevel.REGISTER_CHECKED.level();
         }
         String reason = outcome == Outcome.MATCH ? null : reason(outcome, answer);
-        checks.record(new RealNameChecks.Check(person.subject(), now, outcome.name(), reason, requestId));
+        checks.record(new RealNameCheckStore.Check(person.subject(), now, outcome.name(), reason, requestId));
         return new Result(outcome, level, reason, requestId, properties.attemptsPerDay() - today.size() - 1);
     }
 
     /** Why the person's latest check did not raise their level, if it did not: shown beside the button. */
     public Optional<String> lastRefusal(Caller person) {
-        return checks.latest(person.subject()).map(RealNameChecks.Check::reason);
+        return checks.latest(person.subject()).map(RealNameCheckStore.Check::reason);
     }
 
     private JsonNode ask(Caller person, String name, String requestId) {

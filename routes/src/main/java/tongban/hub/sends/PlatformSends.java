@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import jakarta.annotation.PreDestroy;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,13 +20,13 @@ import tongban.sso.identity.RealNameLevel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -48,7 +48,7 @@ public class PlatformSends {
                        String submissionId, String refused) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final PlatformSendStore store;
     private final SubmissionService submissions;
     private final SendsProperties properties;
     private final ObjectMapper json;
@@ -59,8 +59,8 @@ public class PlatformSends {
     });
     private final AtomicBoolean asked = new AtomicBoolean();
 
-    PlatformSends(JdbcTemplate jdbc, SubmissionService submissions, SendsProperties properties, ObjectMapper json) {
-        this.jdbc = jdbc;
+    PlatformSends(PlatformSendStore store, SubmissionService submissions, SendsProperties properties, ObjectMapper json) {
+        this.store = store;
         this.submissions = submissions;
         this.properties = properties;
         this.json = json;
@@ -70,10 +70,7 @@ public class PlatformSends {
      * Records a send in the current transaction; queued once it commits. The same key twice is one send (the first).
      */
     public void queue(String key, String department, String service, JsonNode request, String caseId) {
-        // not a failed insert: on PostgreSQL that would spoil the caller's transaction
-        if (jdbc.update("INSERT INTO platform_send (send_key, department, service, request_json, case_id, created_at) "
-                        + "SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM platform_send WHERE send_key = ?)",
-                key, department, service, request.toString(), caseId, Timestamp.from(Instant.now()), key) == 0) {
+        if (!store.addIfNew(key, department, service, request.toString(), caseId, Instant.now())) {
             return;
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -89,10 +86,7 @@ public class PlatformSends {
     }
 
     public Optional<Send> find(String key) {
-        return jdbc.query("SELECT * FROM platform_send WHERE send_key = ?", (rs, n) -> new Send(rs.getString("send_key"),
-                rs.getString("department"), rs.getString("service"), rs.getString("case_id"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("submission_id"), rs.getString("refused")),
-                key).stream().findFirst();
+        return store.find(key);
     }
 
     /** How the send is faring on the exchange: empty while it is still to be queued (or was refused). */
@@ -102,8 +96,7 @@ public class PlatformSends {
 
     /** Sends waiting to be queued, oldest first (for the ops console's figures). */
     public int waiting() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM platform_send WHERE submission_id IS NULL AND refused IS NULL",
-                Integer.class);
+        return store.countWaiting();
     }
 
     private void soon() {
@@ -113,30 +106,27 @@ public class PlatformSends {
                     asked.set(false);
                     sweep();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 asked.set(false);
             }
         }
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         soon.shutdownNow();
     }
 
     @Scheduled(fixedDelayString = "${tongban.sends.every:1s}")
     synchronized void sweep() {
-        List<Pending> pending;
+        List<PlatformSendStore.Pending> pending;
         try {
-            pending = jdbc.query("SELECT send_key, department, service, request_json, case_id FROM platform_send "
-                    + "WHERE submission_id IS NULL AND refused IS NULL ORDER BY created_at FETCH FIRST 200 ROWS ONLY",
-                    (rs, n) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)));
+            pending = store.oldestWaiting();
         } catch (DataAccessException databaseDown) {
             LOG.warn("platform sends wait: {}", databaseDown.getMessage());
             return;
         }
-        for (Pending p : pending) {
+        for (PlatformSendStore.Pending p : pending) {
             try {
                 send(p);
             } catch (MessageLog.MessageLogUnavailable | DataAccessException down) {
@@ -146,19 +136,17 @@ public class PlatformSends {
         }
     }
 
-    private void send(Pending p) {
+    private void send(PlatformSendStore.Pending p) {
         byte[] raw = p.requestJson().getBytes(StandardCharsets.UTF_8);
         try {
             SubmissionService.Accepted accepted = submissions.submit(platform(), p.department(), p.service(), raw,
                     parse(p.requestJson()), p.caseId(), p.key(), UUID.randomUUID().toString());
-            jdbc.update("UPDATE platform_send SET submission_id = ? WHERE send_key = ?", accepted.submission().id(),
-                    p.key());
+            store.markQueued(p.key(), accepted.submission().id());
         } catch (ExchangeFailure failure) {
             if (failure.status().is4xxClientError() && failure.status().value() != 429) {
                 LOG.error("platform send {} to {}/{} refused for good: {} {}", p.key(), p.department(), p.service(),
                         failure.code(), failure.getMessage());
-                jdbc.update("UPDATE platform_send SET refused = ? WHERE send_key = ?",
-                        cut(failure.code() + ": " + failure.getMessage(), 300), p.key());
+                store.markRefused(p.key(), cut(failure.code() + ": " + failure.getMessage(), 300));
             } else {
                 LOG.info("platform send {} waits: {}", p.key(), failure.code());
             }
@@ -180,8 +168,5 @@ public class PlatformSends {
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private record Pending(String key, String department, String service, String requestJson, String caseId) {
     }
 }

@@ -2,7 +2,6 @@ package tongban.hub.statistics;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.ServiceRegistry;
 import tongban.hub.web.BeijingTime;
@@ -12,7 +11,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +43,11 @@ class StatisticsExports {
     /** How a case ended against its due date, by {@code case_fact.outcome}. */
     private static final String[] TIMELINESS = {null, null, "提前办结", "按时办结", "逾期办结", null, null};
 
-    private final JdbcTemplate jdbc;
+    private final StatisticsStore store;
     private final ServiceRegistry registry;
 
-    StatisticsExports(JdbcTemplate jdbc, ServiceRegistry registry) {
-        this.jdbc = jdbc;
+    StatisticsExports(StatisticsStore store, ServiceRegistry registry) {
+        this.store = store;
         this.registry = registry;
     }
 
@@ -111,50 +109,25 @@ class StatisticsExports {
     long ledgerCsv(LocalDate from, LocalDate to, String department, Writer out) throws IOException {
         CSVPrinter csv = csv(out);
         line(csv, new ArrayList<>(LEDGER_HEADER));
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        String sql = "SELECT c.case_number, p.title, c.item_code, c.title, f.department, c.channel, c.service_window, "
-                + "f.accepted_on, c.due_on, c.finished_at, c.status, c.outcome, f.working_days, f.outcome, "
-                + "r.rating_level FROM case_fact f JOIN service_case c ON c.case_number = f.case_number "
-                + "LEFT JOIN service_case p ON p.case_number = c.parent_number "
-                + "LEFT JOIN case_rating r ON r.case_number = COALESCE(c.parent_number, c.case_number) AND r.kind = 'RATING' "
-                + "WHERE f.accepted_on BETWEEN ? AND ?";
-        if (department != null) {
-            sql += " AND f.department = ?";
-            args.add(department);
-        }
-        String ordered = sql + " ORDER BY f.accepted_on, f.case_number";
         long[] lines = {0};
         List<Object> row = new ArrayList<>(LEDGER_HEADER.size());
-        jdbc.query(con -> {
-            var statement = con.prepareStatement(ordered, java.sql.ResultSet.TYPE_FORWARD_ONLY,
-                    java.sql.ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(1000);
-            for (int i = 0; i < args.size(); i++) {
-                statement.setObject(i + 1, args.get(i));
-            }
-            return statement;
-        }, rs -> {
+        store.ledger(from, to, department, l -> {
             row.clear();
-            LocalDate due = date(rs.getDate(9));
-            int timeliness = rs.getInt(14);
-            String status = rs.getString(11);
-            String outcome = rs.getString(12);
-            Integer level = (Integer) rs.getObject(15);
-            row.add(rs.getString(1));
-            row.add(rs.getString(2));
-            row.add(rs.getString(3));
-            row.add(rs.getString(4));
-            row.add(registry.title(rs.getString(5)));
-            row.add(CHANNELS.getOrDefault(rs.getString(6), rs.getString(6)));
-            row.add(rs.getString(7));
-            row.add(rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate().toString());
-            row.add(due == null ? null : due.toString());
-            row.add(rs.getTimestamp(10) == null ? null : BeijingTime.seconds(rs.getTimestamp(10).toInstant()));
-            row.add(STATUSES.getOrDefault(status, status));
-            row.add(outcome == null ? null : "APPROVED".equals(outcome) ? "准予" : "不予许可");
-            row.add(rs.getObject(13));
-            row.add(TIMELINESS[timeliness]);
-            row.add(level == null ? null : LEVELS[level]);
+            row.add(l.caseNumber());
+            row.add(l.bundleTitle());
+            row.add(l.itemCode());
+            row.add(l.title());
+            row.add(registry.title(l.department()));
+            row.add(CHANNELS.getOrDefault(l.channel(), l.channel()));
+            row.add(l.serviceWindow());
+            row.add(l.acceptedOn() == null ? null : l.acceptedOn().toString());
+            row.add(l.dueOn() == null ? null : l.dueOn().toString());
+            row.add(l.finishedAt() == null ? null : BeijingTime.seconds(l.finishedAt()));
+            row.add(STATUSES.getOrDefault(l.status(), l.status()));
+            row.add(l.outcome() == null ? null : "APPROVED".equals(l.outcome()) ? "准予" : "不予许可");
+            row.add(l.workingDays());
+            row.add(TIMELINESS[l.timeliness()]);
+            row.add(l.ratingLevel() == null ? null : LEVELS[l.ratingLevel()]);
             try {
                 line(csv, row);
             } catch (IOException e) {
@@ -164,10 +137,6 @@ class StatisticsExports {
         });
         csv.flush();
         return lines[0];
-    }
-
-    private static LocalDate date(Date d) {
-        return d == null ? null : d.toLocalDate();
     }
 
     /** RFC 4180 with CRLF lines, after the byte-order mark that makes Excel and WPS read UTF-8. */

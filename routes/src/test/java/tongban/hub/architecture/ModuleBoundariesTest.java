@@ -1,5 +1,6 @@
 package tongban.hub.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,7 +20,7 @@ class ModuleBoundariesTest {
     @Test
     void adaptersDoNotDependOnEachOther() {
         slices().matching("tongban.adapters.(*)..")
-                .that(com.tngtech.archunit.base.DescribedPredicate.describe("a department",
+                .that(DescribedPredicate.describe("a department",
                         slice -> !slice.getDescription().contains("support")))
                 .should().notDependOnEachOther()
                 .check(TONGBAN);
@@ -106,6 +107,19 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("tongban.hub.problem..")
                 .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("tongban.hub..")
                         .and(JavaClass.Predicates.resideOutsideOfPackage("tongban.hub.problem..")))
+                .check(TONGBAN);
+    }
+
+    /**
+     * SQL lives in stores: a class that queries the database is a {@code *Store} with named operations, and services
+     * call those — no SQL passed in, none written beside the business rules.
+     */
+    @Test
+    void onlyStoresWriteSql() {
+        noClasses().that().resideInAPackage("tongban.hub..")
+                .and().haveSimpleNameNotEndingWith("Store")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc.core..",
+                        "org.springframework.jdbc.core.simple..")
                 .check(TONGBAN);
     }
 }

@@ -1,10 +1,8 @@
 package tongban.hub.exchange.async;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,21 +17,14 @@ public class Backlog {
         public static final Waiting NONE = new Waiting(0, null);
     }
 
-    private final JdbcTemplate jdbc;
+    private final SubmissionStore store;
 
-    Backlog(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    Backlog(SubmissionStore store) {
+        this.store = store;
     }
 
     /** Departments with nothing waiting are left out. */
     public Map<String, Waiting> byDepartment() {
-        Map<String, Waiting> waiting = new LinkedHashMap<>();
-        jdbc.query("SELECT department, COUNT(*) AS n, MIN(created_at) AS oldest FROM submission "
-                        + "WHERE status IN ('ACCEPTED', 'RETRYING') GROUP BY department",
-                rs -> {
-                    waiting.put(rs.getString("department"),
-                            new Waiting(rs.getLong("n"), rs.getTimestamp("oldest").toInstant()));
-                });
-        return waiting;
+        return store.waitingByDepartment();
     }
 }

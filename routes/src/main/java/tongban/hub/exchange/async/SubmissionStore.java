@@ -8,7 +8,9 @@ import org.springframework.transaction.TransactionStatus;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The submission table. Every status change is one conditional UPDATE, so two consumers can never both win. */
@@ -113,5 +115,17 @@ class SubmissionStore {
                         + "WHERE department = ? ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, n) -> new DeadLetters.Action(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5)), department);
+    }
+
+    /** Per department, the submissions accepted or being retried and the oldest's acceptance; idle ones left out. */
+    Map<String, Backlog.Waiting> waitingByDepartment() {
+        Map<String, Backlog.Waiting> waiting = new LinkedHashMap<>();
+        jdbc.query("SELECT department, COUNT(*) AS n, MIN(created_at) AS oldest FROM submission "
+                        + "WHERE status IN ('ACCEPTED', 'RETRYING') GROUP BY department",
+                rs -> {
+                    waiting.put(rs.getString("department"),
+                            new Backlog.Waiting(rs.getLong("n"), rs.getTimestamp("oldest").toInstant()));
+                });
+        return waiting;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.JmsException;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Service;
@@ -23,7 +22,6 @@ import tongban.hub.messagelog.LogEntry;
 import tongban.hub.messagelog.MessageLog;
 import tongban.sso.identity.Caller;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +46,7 @@ class CallbackService {
     }
 
     private final Map<String, CallbackDefinition> callbacks = new LinkedHashMap<>();
-    private final JdbcTemplate jdbc;
+    private final CallbackEventStore events;
     private final TransactionTemplate tx;
     private final JmsTemplate jms;
     private final MessageLog messageLog;
@@ -57,12 +55,12 @@ class CallbackService {
     private final ObjectMapper json;
     private final List<NoticeListener> listeners;
 
-    CallbackService(List<DepartmentAdapter> adapters, JdbcTemplate jdbc, TransactionTemplate tx, JmsTemplate jms,
+    CallbackService(List<DepartmentAdapter> adapters, CallbackEventStore events, TransactionTemplate tx, JmsTemplate jms,
                     MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange, ObjectMapper json,
                     List<NoticeListener> listeners) {
         this.listeners = List.copyOf(listeners);
         adapters.forEach(a -> a.callbacks().forEach(c -> callbacks.put(c.address(), c)));
-        this.jdbc = jdbc;
+        this.events = events;
         this.tx = tx;
         this.jms = jms;
         this.messageLog = messageLog;
@@ -128,15 +126,11 @@ class CallbackService {
         // lookup of the first event included
         Object savepoint = status.createSavepoint();
         try {
-            jdbc.update("INSERT INTO callback_event (department, callback, event_id, request_id, received_at, event_body) "
-                            + "VALUES (?,?,?,?,?,?)", department, name, eventId, requestId, Timestamp.from(received),
-                    event.toString());
+            events.insert(department, name, eventId, requestId, received, event.toString());
             status.releaseSavepoint(savepoint);
         } catch (DuplicateKeyException repeat) {
             status.rollbackToSavepoint(savepoint);
-            String first = jdbc.queryForObject("SELECT event_body FROM callback_event WHERE department = ? AND "
-                    + "callback = ? AND event_id = ?", String.class, department, name, eventId);
-            ObjectNode earlier = parse(first);
+            ObjectNode earlier = parse(events.firstEvent(department, name, eventId));
             return new Received(earlier, true, earlier.path("data").path("caseNumber").asText(null));
         }
         String caseId = null;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** The {@code real_name_check} table: one row a check public security answered. */
 @Repository
-class RealNameChecks {
+class RealNameCheckStore {
 
     /** One check: what public security said ({@code MATCH}, {@code MISMATCH}, {@code NOT_FOUND}) and in words. */
     record Check(String subject, Instant checkedAt, String outcome, String reason, String requestId) {
@@ -18,7 +18,7 @@ class RealNameChecks {
 
     private final JdbcTemplate jdbc;
 
-    RealNameChecks(JdbcTemplate jdbc) {
+    RealNameCheckStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
