@@ -2,6 +2,7 @@ package tongban.hub.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -249,6 +250,8 @@ class ExchangeEndToEndTest extends HubTest {
 
         assertThat(document.getStatusCode().value()).isEqualTo(200);
         assertThat(document.getBody()).contains("/api/v1/services/{department}/{service}", "DEPARTMENT_TIMEOUT");
+        // what is served is what a client's generator reads without a complaint (ApiDocumentTest checks the file)
+        assertThat(new OpenAPIV3Parser().readContents(document.getBody(), null, null).getMessages()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.restclient.RestTemplateBuilder;
+import org.springframework.http.client.BufferingClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -92,7 +93,8 @@ public abstract class HubTestBase {
     private int port;
     /**
      * A client on the JDK's HttpClient: Apache HttpClient 5 (TestRestTemplate's default) silently waits out a
-     * {@code Retry-After} and sends again, which would hide the very 503s and 429s the tests look for.
+     * {@code Retry-After} and sends again, which would hide the very 503s and 429s the tests look for. Every answer
+     * it receives from the API is held against the OpenAPI document ({@link ApiContract}).
      */
     protected TestRestTemplate http;
 
@@ -100,7 +102,8 @@ public abstract class HubTestBase {
     void client() {
         if (http == null) {
             http = new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
-                    .requestFactory(() -> new JdkClientHttpRequestFactory()));
+                    .requestFactory(() -> new BufferingClientHttpRequestFactory(new JdkClientHttpRequestFactory()))
+                    .additionalInterceptors(new ApiContract()));
         }
     }
     @Autowired
