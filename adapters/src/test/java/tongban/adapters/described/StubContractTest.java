@@ -11,6 +11,8 @@ import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,10 +25,12 @@ import tongban.adapters.support.descriptor.AdapterDescriptor;
 import tongban.adapters.support.descriptor.DescribedAdapters;
 import tongban.mocks.MockDepartment;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,30 +67,37 @@ class StubContractTest {
     private ProducerTemplate camel;
 
     @TestFactory
-    Stream<DynamicTest> everyStubOfEveryDescribedDepartmentGivesWhatItsContractSays() {
+    Stream<DynamicTest> everyStubOfEveryDescribedDepartmentGivesWhatItsContractSays() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        MOCKS.forEach((department, server) -> {
+        for (Map.Entry<String, WireMockServer> mock : MOCKS.entrySet()) {
+            String department = mock.getKey();
+            WireMockServer server = mock.getValue();
             List<StubMapping> stubs = server.listAllStubMappings().getMappings();
             assertThat(stubs).as(department + " has stubs").isNotEmpty();
+            Map<StubMapping, String> files = files(department);
             for (StubMapping stub : stubs) {
-                tests.add(DynamicTest.dynamicTest(department + ": " + stub.getName(), () -> replay(department, server, stub)));
+                String where = "mocks/" + department + "/mappings/" + files.entrySet().stream()
+                        .filter(f -> sameStub(f.getKey(), stub)).map(Map.Entry::getValue).findFirst()
+                        .orElse("?") + (stub.getName() == null ? "" : " (" + stub.getName() + ")");
+                tests.add(DynamicTest.dynamicTest(where, () -> replay(where, department, server, stub)));
             }
-        });
+        }
         return tests.stream();
     }
 
-    private void replay(String department, WireMockServer server, StubMapping stub) throws Exception {
+    /** {@code where}: the stub's file (and name), which every failure names. */
+    private void replay(String where, String department, WireMockServer server, StubMapping stub) throws Exception {
         Metadata metadata = stub.getMetadata();
         assertThat(metadata != null && metadata.containsKey("contract"))
-                .as("stub '%s' of %s declares its contract (metadata.contract)", stub.getName(), department).isTrue();
+                .as("%s declares its contract (metadata.contract)", where).isTrue();
         JsonNode contract = JSON.valueToTree(metadata.getMetadata("contract"));
         if (contract.has("not-replayable")) {
-            assertThat(contract.get("not-replayable").asText()).as("why it cannot be replayed").isNotBlank();
+            assertThat(contract.get("not-replayable").asText()).as("%s: why it cannot be replayed", where).isNotBlank();
             return;
         }
         String service = contract.path("service").asText();
         assertThat(descriptor(department).services()).extracting(AdapterDescriptor.Service::name)
-                .as("the contract's service").contains(service);
+                .as("%s: the contract's service", where).contains(service);
         server.resetRequests();
 
         Exchange result = camel.send(ServiceDefinition.routeUri(department, service), exchange -> {
@@ -95,18 +106,19 @@ class StubContractTest {
         });
 
         List<ServeEvent> served = server.getAllServeEvents();
-        assertThat(served).as("the request reached the department once").hasSize(1);
-        assertThat(served.get(0).getStubMapping().getId()).as("and was answered by this very stub")
+        assertThat(served).as("%s: the request reached the department once", where).hasSize(1);
+        assertThat(served.get(0).getStubMapping().getId()).as("%s: and was answered by this very stub", where)
                 .isEqualTo(stub.getId());
         JsonNode expect = contract.get("expect");
         if (expect.has("problem")) {
-            assertThat(result.getException()).as("a problem, not an answer").isNotNull();
-            assertThat(problemCode(department, result.getException())).isEqualTo(expect.get("problem").asText());
+            assertThat(result.getException()).as("%s: a problem, not an answer", where).isNotNull();
+            assertThat(problemCode(department, result.getException())).as("%s: the problem", where)
+                    .isEqualTo(expect.get("problem").asText());
         } else {
-            assertThat(result.getException()).as("an answer").isNull();
+            assertThat(result.getException()).as("%s: an answer", where).isNull();
             JsonNode answer = JSON.valueToTree(result.getMessage().getBody());
-            expect.get("data").fields().forEachRemaining(field ->
-                    assertThat(answer.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue()));
+            expect.get("data").fields().forEachRemaining(field -> assertThat(answer.get(field.getKey()))
+                    .as("%s: expect.data.%s", where, field.getKey()).isEqualTo(field.getValue()));
         }
     }
 
@@ -117,6 +129,30 @@ class StubContractTest {
             return "INVALID_REQUEST";
         }
         return ((DepartmentException) classified).kind().problemCode();
+    }
+
+    /**
+     * The department's stub files, each mapping read as WireMock reads it: a loaded stub has no file name (recorded
+     * ones have no name either), so failures find theirs by the same request and response.
+     */
+    private static Map<StubMapping, String> files(String department) throws IOException {
+        Map<StubMapping, String> files = new LinkedHashMap<>();
+        for (Resource file : new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:stubs/" + department + "/mappings/*.json")) {
+            JsonNode root = JSON.readTree(file.getInputStream());
+            for (JsonNode mapping : root.has("mappings") ? root.get("mappings") : List.of(root)) {
+                files.put(StubMapping.buildFrom(mapping.toString()), file.getFilename());
+            }
+        }
+        return files;
+    }
+
+    private static boolean sameStub(StubMapping fromFile, StubMapping loaded) {
+        return Objects.equals(fromFile.getRequest(), loaded.getRequest())
+                && Objects.equals(fromFile.getResponse(), loaded.getResponse())
+                && Objects.equals(fromFile.getPriority(), loaded.getPriority())
+                && Objects.equals(fromFile.getScenarioName(), loaded.getScenarioName())
+                && Objects.equals(fromFile.getRequiredScenarioState(), loaded.getRequiredScenarioState());
     }
 
     private static AdapterDescriptor descriptor(String department) {

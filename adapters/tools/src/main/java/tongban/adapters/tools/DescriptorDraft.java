@@ -8,6 +8,7 @@ import tongban.adapters.support.UnifiedSocialCreditCode;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,23 +28,45 @@ import java.util.stream.Stream;
  * {@code ./tongban new-department NAME --stubs DIR}: drafts a department's descriptor from recorded WireMock stubs,
  * for the developer to edit — one service per request shape (method and path, with the segments that vary as
  * inputs), inputs from the path, query and JSON body patterns (typed as id number or credit code when every
- * recorded value is one), the result code, message and data from a successful sample answer, and one output field
- * per field of its data. The draft is checked by the parser before it is written, so it always loads; what it
- * could only guess is marked {@code # TODO}.
+ * recorded value is one; a service with one id-number input is about that person, its {@code subject}), the key
+ * header every stub sends ({@code auth}), the result code and message fields the answers carry inside HTTP 200
+ * (by their usual names, in English or pinyin, or as the fields whose values differ from answer to answer), the
+ * other codes sorted by their messages, and one output field per field of the sample's data. The draft is checked by
+ * the parser before it is written, so it always loads; what it could only guess is marked {@code # TODO}.
+ *
+ * <p>Beside it in {@code mocks/<department>/}: the stubs ({@code mappings/} and {@code __files/} only — nothing
+ * else of the recording's folder) and {@code demo-settings.properties} with the next free port offset and the
+ * recorded key as the DEMO ONLY value.
  */
 public final class DescriptorDraft {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CODE_FIELDS = List.of("code", "status", "retCode", "returnCode", "errcode", "resultCode");
-    private static final List<String> MESSAGE_FIELDS = List.of("message", "msg", "retMsg", "returnMsg", "errmsg", "resultMsg");
-    private static final List<String> DATA_FIELDS = List.of("data", "result", "bizData", "body", "content");
+    /** Usual names of a result code field: English, and the pinyin initials departments use (返回代码, 结果代码, 状态码). */
+    private static final List<String> CODE_FIELDS = List.of("code", "status", "retCode", "returnCode", "errcode",
+            "resultCode", "rtnCode", "fhdm", "jgdm", "ztm", "zt_dm", "fhm");
+    /** … and of its message (返回信息, 结果信息, 信息). */
+    private static final List<String> MESSAGE_FIELDS = List.of("message", "msg", "retMsg", "returnMsg", "errmsg",
+            "resultMsg", "rtnMsg", "fhxx", "jgxx", "xx", "ztxx");
+    /** … and of the data (数据, 结果). */
+    private static final List<String> DATA_FIELDS = List.of("data", "result", "bizData", "body", "content", "sj");
+    private static final Pattern NOT_FOUND_WORDS = Pattern.compile(".*(无此|不存在|未找到|查无|没有|not found).*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UNAVAILABLE_WORDS = Pattern.compile(".*(维护|繁忙|稍后|暂停|超时|busy|maintenance).*",
+            Pattern.CASE_INSENSITIVE);
+    /** Request headers that say nothing about who is calling. */
+    private static final Set<String> PLAIN_HEADERS = Set.of("content-type", "accept", "accept-encoding",
+            "accept-language", "user-agent", "connection", "host", "content-length");
     private static final Pattern VARYING = Pattern.compile(".*[0-9].*|.*[\\[\\]()*+?\\\\.].*");
     private static final Pattern KEBAB_PART = Pattern.compile("[^a-z0-9]+");
+    private static final String ID_NUMBER = "{ type: id-number }";
 
     private final String department;
     private final Path stubs;
     private final List<JsonNode> mappings = new ArrayList<>();
     private final List<String> todos = new ArrayList<>();
+    /** The key header every stub checks and the recorded value, or null. */
+    private String keyHeader;
+    private String recordedKey;
 
     private DescriptorDraft(String department, Path stubs) throws IOException {
         this.department = department;
@@ -58,7 +83,10 @@ public final class DescriptorDraft {
         }
     }
 
-    /** Usage: {@code DescriptorDraft NAME STUBS-DIR PROJECT-ROOT}; writes the descriptor and copies the stubs. */
+    /**
+     * Usage: {@code DescriptorDraft NAME STUBS-DIR PROJECT-ROOT}; writes the descriptor, copies the stubs and drafts
+     * the mock's demo settings.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
             System.err.println("usage: new-department NAME --stubs DIR");
@@ -71,15 +99,19 @@ public final class DescriptorDraft {
             System.err.println(target + " exists already; not overwriting it");
             System.exit(1);
         }
-        DescriptorDraft draft = new DescriptorDraft(department, Path.of(args[1]));
+        Path recording = Path.of(args[1]);
+        DescriptorDraft draft = new DescriptorDraft(department, recording);
         String yaml = draft.yaml();
         Files.writeString(target, yaml);
         Path mocks = root.resolve("mocks").resolve(department);
         if (!Files.exists(mocks)) {
-            copy(Path.of(args[1]), mocks);
+            copyStubs(recording, mocks);
+            Files.writeString(mocks.resolve("demo-settings.properties"),
+                    draft.demoSettings(nextFreeOffset(root.resolve("mocks"))));
         }
         System.out.println("drafted " + root.relativize(target) + " from " + draft.mappings.size() + " stubs");
-        System.out.println("stubs in " + root.relativize(mocks) + " (add each stub's metadata.contract, see docs/adding-an-adapter.md)");
+        System.out.println("stubs and demo settings in " + root.relativize(mocks)
+                + " (add each stub's metadata.contract, see docs/adding-an-adapter.md)");
         draft.todos.forEach(t -> System.out.println("  TODO " + t));
     }
 
@@ -96,25 +128,25 @@ public final class DescriptorDraft {
         y.append("department: ").append(department).append('\n');
         y.append("title: ").append(department).append("   # TODO the department's own name\n");
         y.append("timeout: 5s\n");
-        if (mappings.stream().anyMatch(m -> m.path("request").path("headers").has("X-Api-Key"))) {
-            y.append("auth: { style: api-key, header: X-Api-Key }\n");
+        findKeyHeader();
+        if (keyHeader != null) {
+            y.append("auth:                 # the key: TONGBAN_DEPARTMENTS_")
+                    .append(department.toUpperCase(Locale.ROOT).replace('-', '_'))
+                    .append("_API_KEY (demo: mocks/").append(department).append("/demo-settings.properties)\n");
+            y.append("  style: api-key\n  header: ").append(keyHeader).append('\n');
         }
         JsonNode sample = successfulSample();
         String data = "";
         if (sample != null) {
-            String code = first(sample, CODE_FIELDS);
-            String message = first(sample, MESSAGE_FIELDS);
             String dataField = first(sample, DATA_FIELDS);
+            String code = codeField(sample, dataField);
+            String message = messageField(sample, code, dataField);
             if (code != null || dataField != null) {
                 y.append("result:\n");
                 if (code != null) {
                     y.append("  code: /").append(code).append('\n');
                     y.append("  ok: [").append(quote(sample.get(code).asText())).append("]\n");
-                    Set<String> others = otherCodes(code);
-                    if (!others.isEmpty()) {
-                        y.append("  # TODO sort the other codes seen into not-found / unavailable: ").append(others).append('\n');
-                        todos.add("result codes " + others + ": not-found, unavailable or error?");
-                    }
+                    sortOtherCodes(y, code, message);
                 }
                 if (message != null) {
                     y.append("  message: /").append(message).append('\n');
@@ -127,7 +159,7 @@ public final class DescriptorDraft {
         } else {
             todos.add("no successful JSON answer among the stubs: write result: and the outputs by hand");
         }
-        Set<Integer> statuses = new java.util.TreeSet<>();
+        Set<Integer> statuses = new TreeSet<>();
         mappings.forEach(m -> statuses.add(m.path("response").path("status").asInt(200)));
         if (statuses.contains(404) || statuses.contains(429)) {
             y.append("http-statuses: {");
@@ -160,6 +192,13 @@ public final class DescriptorDraft {
                 y.setLength(y.length() - "    inputs:\n".length());
             }
             shape.inputs.forEach((input, values) -> y.append("      ").append(input).append(": ").append(inputType(values)).append('\n'));
+            List<String> people = shape.inputs.entrySet().stream()
+                    .filter(e -> inputType(e.getValue()).equals(ID_NUMBER)).map(Map.Entry::getKey).toList();
+            if (people.size() == 1) {
+                // about this person: the hub lets citizens ask only about themselves, staff only for a case
+                int at = y.lastIndexOf("    inputs:\n");
+                y.insert(at, "    subject: " + people.get(0) + "   # TODO real-name-level: 3 if it answers personal data\n");
+            }
             if ("POST".equals(shape.method)) {
                 y.append("    body:\n");
                 if (shape.body.isEmpty()) {
@@ -299,7 +338,7 @@ public final class DescriptorDraft {
 
     private static String inputType(Set<String> values) {
         if (!values.isEmpty() && values.stream().allMatch(ResidentIdNumber::isValid)) {
-            return "{ type: id-number }";
+            return ID_NUMBER;
         }
         if (!values.isEmpty() && values.stream().allMatch(UnifiedSocialCreditCode::isValid)) {
             return "{ type: credit-code }";
@@ -312,31 +351,173 @@ public final class DescriptorDraft {
         return "{ type: text }   # TODO";
     }
 
-    /** The body of the first 2xx stub whose answer is a JSON object with data in it. */
+    /**
+     * The body of the first 2xx stub whose answer is a JSON object with a data object in it; failing that, the first
+     * 2xx JSON object (an answer that is all data).
+     */
     private JsonNode successfulSample() {
+        JsonNode plain = null;
         for (JsonNode mapping : mappings) {
             JsonNode body = body(mapping.path("response"));
             int status = mapping.path("response").path("status").asInt(200);
             if (status / 100 == 2 && body != null && body.isObject()) {
                 String data = first(body, DATA_FIELDS);
-                if (data == null || body.get(data).isObject()) {
+                if (data != null && body.get(data).isObject()) {
                     return body;
                 }
+                if (data == null && plain == null) {
+                    plain = body;
+                }
             }
+        }
+        return plain;
+    }
+
+    /**
+     * The codes other answers carry in the code field, sorted by their messages: "无此…", "不存在" → not-found;
+     * "维护", "繁忙", "稍后" → unavailable; the rest left for the developer.
+     */
+    private void sortOtherCodes(StringBuilder y, String codeField, String messageField) {
+        JsonNode ok = successfulSample();
+        Map<String, String> others = new LinkedHashMap<>();
+        for (JsonNode mapping : mappings) {
+            JsonNode body = body(mapping.path("response"));
+            if (body != null && body.isObject() && body.has(codeField) && !body.get(codeField).equals(ok.get(codeField))) {
+                String words = messageField == null ? mapping.path("name").asText("") : body.path(messageField).asText("");
+                others.putIfAbsent(body.get(codeField).asText(), words);
+            }
+        }
+        List<String> notFound = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        Set<String> unsorted = new LinkedHashSet<>();
+        others.forEach((code, words) -> {
+            if (NOT_FOUND_WORDS.matcher(words).matches()) {
+                notFound.add(quote(code));
+            } else if (UNAVAILABLE_WORDS.matcher(words).matches()) {
+                unavailable.add(quote(code));
+            } else {
+                unsorted.add(code + (words.isEmpty() ? "" : " " + words));
+            }
+        });
+        if (!notFound.isEmpty()) {
+            y.append("  not-found: [").append(String.join(", ", notFound)).append("]\n");
+        }
+        if (!unavailable.isEmpty()) {
+            y.append("  unavailable: [").append(String.join(", ", unavailable)).append("]\n");
+        }
+        if (!unsorted.isEmpty()) {
+            y.append("  # TODO sort these codes into not-found / unavailable / refused (else: error): ").append(unsorted)
+                    .append('\n');
+            todos.add("result codes " + unsorted + ": not-found, unavailable, refused or error?");
+        }
+    }
+
+    /** The result code field: a usual name, else the one scalar field whose value differs between the answers. */
+    private String codeField(JsonNode sample, String dataField) {
+        String named = first(sample, CODE_FIELDS);
+        if (named != null) {
+            return named;
+        }
+        List<String> varying = varyingScalars(sample, dataField).stream()
+                .filter(f -> sample.get(f).asText().matches("[0-9A-Za-z_-]{1,12}")).toList();
+        if (varying.size() == 1) {
+            todos.add("the result code field /" + varying.get(0) + " was guessed: its value differs between answers");
+            return varying.get(0);
         }
         return null;
     }
 
-    private Set<String> otherCodes(String codeField) {
-        Set<String> codes = new LinkedHashSet<>();
-        JsonNode ok = successfulSample();
+    /** The message field: a usual name, else a text field beside the code that differs between the answers. */
+    private String messageField(JsonNode sample, String codeField, String dataField) {
+        String named = first(sample, MESSAGE_FIELDS);
+        if (named != null || codeField == null) {
+            return named;
+        }
+        return varyingScalars(sample, dataField).stream().filter(f -> !f.equals(codeField)).findFirst().orElse(null);
+    }
+
+    /** Top-level scalar fields of the sample that other JSON answers carry with another value. */
+    private List<String> varyingScalars(JsonNode sample, String dataField) {
+        List<String> fields = new ArrayList<>();
+        sample.fieldNames().forEachRemaining(field -> {
+            if (field.equals(dataField) || !sample.get(field).isValueNode()) {
+                return;
+            }
+            boolean varies = mappings.stream().map(m -> body(m.path("response")))
+                    .anyMatch(b -> b != null && b.isObject() && b.has(field) && !b.get(field).equals(sample.get(field)));
+            if (varies) {
+                fields.add(field);
+            }
+        });
+        return fields;
+    }
+
+    /**
+     * The department's key: a header, not about the content, that most stubs require with one literal value — or
+     * that a refusing stub matches when it is <em>not</em> that value ({@code doesNotMatch}, the usual 401 catch-all).
+     */
+    private void findKeyHeader() {
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
         for (JsonNode mapping : mappings) {
-            JsonNode body = body(mapping.path("response"));
-            if (body != null && body.isObject() && body.has(codeField) && !body.get(codeField).equals(ok.get(codeField))) {
-                codes.add(body.get(codeField).asText());
+            mapping.path("request").path("headers").fields().forEachRemaining(h -> {
+                if (PLAIN_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                    return;
+                }
+                if (h.getValue().has("doesNotMatch") && keyHeader == null) {
+                    keyHeader = h.getKey();
+                    recordedKey = h.getValue().get("doesNotMatch").asText();
+                } else if (h.getValue().has("equalTo")) {
+                    seen.computeIfAbsent(h.getKey(), k -> new LinkedHashSet<>()).add(h.getValue().get("equalTo").asText());
+                }
+            });
+        }
+        seen.forEach((header, values) -> {
+            long stubsWithIt = mappings.stream().filter(m -> m.path("request").path("headers").has(header)).count();
+            if (keyHeader == null && values.size() == 1 && stubsWithIt * 2 > mappings.size()) {
+                keyHeader = header;
+                recordedKey = values.iterator().next();
+            }
+        });
+        if (keyHeader != null && keyHeader.equalsIgnoreCase("Authorization")) {
+            todos.add("the key is sent as Authorization: check whether it is a static token or a login (OAuth, a signature)");
+        }
+    }
+
+    /** The mock's demo-settings.properties: its port offset and, as a DEMO ONLY value, the key the stubs recorded. */
+    String demoSettings(int portOffset) {
+        StringBuilder p = new StringBuilder();
+        p.append("# where the demo runs this mock: port-base (8181) + this offset; declared so that a new department moves no one\n");
+        p.append("mock.port-offset=").append(portOffset).append('\n');
+        if (recordedKey != null) {
+            p.append("# DEMO ONLY: the key the recorded stubs check (").append(keyHeader).append("). Production sets it from a secret:\n");
+            p.append("# TONGBAN_DEPARTMENTS_").append(department.toUpperCase(Locale.ROOT).replace('-', '_')).append("_API_KEY.\n");
+            p.append("api-key=").append(recordedKey).append('\n');
+        }
+        return p.toString();
+    }
+
+    /** The first port offset from 20 that no folder of mocks/ declares. */
+    static int nextFreeOffset(Path mocks) throws IOException {
+        Set<Integer> taken = new TreeSet<>();
+        if (Files.isDirectory(mocks)) {
+            try (Stream<Path> folders = Files.list(mocks)) {
+                for (Path settings : folders.map(f -> f.resolve("demo-settings.properties")).filter(Files::exists).toList()) {
+                    Properties p = new Properties();
+                    try (Reader in = Files.newBufferedReader(settings)) {
+                        p.load(in);
+                    }
+                    String offset = p.getProperty("mock.port-offset");
+                    if (offset != null && offset.strip().matches("[0-9]+")) {
+                        taken.add(Integer.parseInt(offset.strip()));
+                    }
+                }
             }
         }
-        return codes;
+        int next = 20;
+        while (taken.contains(next)) {
+            next++;
+        }
+        return next;
     }
 
     private JsonNode body(JsonNode response) {
@@ -388,14 +569,30 @@ public final class DescriptorDraft {
         return "\"" + text.replace("\"", "\\\"") + "\"";
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
+    /** The recording's stubs — {@code mappings/} and {@code __files/}, or the flat folder's {@code *.json} as mappings. */
+    static void copyStubs(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from.resolve("mappings"))) {
+            Files.createDirectories(to.resolve("mappings"));
+            try (Stream<Path> files = Files.list(from)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    Files.copy(file, to.resolve("mappings").resolve(file.getFileName().toString()));
+                }
+            }
+            return;
+        }
+        for (String folder : List.of("mappings", "__files")) {
+            Path source = from.resolve(folder);
+            if (!Files.isDirectory(source)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.toList()) {
+                    Path target = to.resolve(folder).resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target);
+                    }
                 }
             }
         }

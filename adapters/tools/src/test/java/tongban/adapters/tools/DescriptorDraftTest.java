@@ -3,9 +3,11 @@ package tongban.adapters.tools;
 import tongban.adapters.support.descriptor.DescriptorParser;
 import tongban.adapters.support.descriptor.AdapterDescriptor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,5 +57,38 @@ class DescriptorDraftTest {
         AdapterDescriptor.Service status = tax.services().get(1);
         assertThat(status.query()).containsEntry("nsrsbh", "{nsrsbh}");
         assertThat(status.inputs().get("nsrsbh").type()).isEqualTo(AdapterDescriptor.InputType.CREDIT_CODE);
+    }
+
+    /**
+     * A department the project has never seen, recorded as it answers: a static token header, pinyin field names,
+     * its result code and message inside HTTP 200, a service about a person, and a README beside the stubs.
+     */
+    @Test
+    void aRecordingsKeyHeaderResultCodesAndPersonAreDraftedAndOnlyItsStubsAreCopied(@TempDir Path project)
+            throws Exception {
+        Path recording = Path.of("src/test/resources/recorded/housing-fund");
+        String yaml = DescriptorDraft.draft("housing-fund", recording);
+        AdapterDescriptor fund = DescriptorParser.parse("housing-fund.yaml",
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(fund.auth().style()).isEqualTo(AdapterDescriptor.AuthStyle.API_KEY);
+        assertThat(fund.auth().header()).isEqualTo("X-Gjj-Token");
+        assertThat(fund.result().codePointer()).isEqualTo("/fhdm");
+        assertThat(fund.result().ok()).containsExactly("0000");
+        assertThat(fund.result().messagePointer()).isEqualTo("/fhxx");
+        assertThat(fund.result().dataPointer()).isEqualTo("/sj");
+        assertThat(fund.result().notFound()).as("无此缴存人").containsExactly("1001");
+        assertThat(fund.result().unavailable()).as("系统维护中，请稍后再试").containsExactly("9999");
+        AdapterDescriptor.Service account = fund.services().get(0);
+        assertThat(account.subjectInput()).isEqualTo("sfzhm");
+        assertThat(account.output()).extracting(AdapterDescriptor.OutputField::from).contains("/grzh", "/ye");
+
+        Path mocks = project.resolve("mocks");
+        Files.createDirectories(mocks.resolve("tax"));
+        Files.writeString(mocks.resolve("tax").resolve("demo-settings.properties"), "mock.port-offset=20\n");
+        DescriptorDraft.copyStubs(recording, mocks.resolve("housing-fund"));
+        assertThat(mocks.resolve("housing-fund").resolve("mappings").resolve("account.json")).exists();
+        assertThat(mocks.resolve("housing-fund").resolve("README.md")).as("not a stub").doesNotExist();
+        assertThat(DescriptorDraft.nextFreeOffset(mocks)).isEqualTo(21);
     }
 }
