@@ -13,6 +13,8 @@ import tongban.adapters.support.DepartmentException.Kind;
 import tongban.adapters.support.InvalidRequestException;
 import tongban.mocks.MockDepartment;
 
+import java.math.BigDecimal;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -57,7 +59,8 @@ class EnterpriseRegistrationRouteTest extends AdapterRouteTest {
         assertThat(data.path("name").asText()).isEqualTo("海口市椰风数字科技有限公司");
         assertThat(data.path("legalRepresentative").asText()).isEqualTo("张三");
         assertThat(data.path("status").asText()).isEqualTo("ACTIVE");
-        assertThat(data.path("registeredCapitalTenThousandYuan").decimalValue()).isEqualByComparingTo("500");
+        // sent as the JSON number 500.000000: kept with its scale, as the registry wrote it
+        assertThat(data.path("registeredCapitalTenThousandYuan").decimalValue()).isEqualTo(new BigDecimal("500.000000"));
         assertThat(data.path("establishedOn").asText()).isEqualTo("2019-04-15");
         assertThat(data.has("sjc")).as("fields not described are not passed on").isFalse();
     }
@@ -67,7 +70,7 @@ class EnterpriseRegistrationRouteTest extends AdapterRouteTest {
         JsonNode data = enterprise("91460100MA5TDX7H27").getMessage().getBody(JsonNode.class);
 
         assertThat(data.path("status").asText()).isEqualTo("REVOKED");
-        assertThat(data.path("registeredCapitalTenThousandYuan").decimalValue()).isEqualByComparingTo("1000");
+        assertThat(data.path("registeredCapitalTenThousandYuan").decimalValue()).isEqualTo(new BigDecimal("1000.00"));
     }
 
     @Test

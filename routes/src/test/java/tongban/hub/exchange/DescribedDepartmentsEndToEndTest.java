@@ -35,6 +35,9 @@ class DescribedDepartmentsEndToEndTest extends HubTest {
                 "{\"idNumber\": \"" + ZHANGSAN_ID + "\", " + PERIOD + "}", Map.of());
 
         assertThat(read(enterprise).at("/data/status").asText()).as(enterprise.getBody()).isEqualTo("ACTIVE");
+        // an amount as the registry wrote it — the JSON number 500.000000, not the double 500.0
+        assertThat(enterprise.getBody()).contains("\"registeredCapitalTenThousandYuan\":500.000000");
+        assertThat(tax.getBody()).contains("\"total\":1890.00");
         assertThat(read(project).at("/data/stages/0/status").asText()).as(project.getBody()).isEqualTo("APPROVED");
         assertThat(read(tax).at("/data/taxpayerName").asText()).as(tax.getBody()).isEqualTo("张三");
         assertThat(read(insurance).at("/data/name").asText()).as(insurance.getBody()).isEqualTo("张三");

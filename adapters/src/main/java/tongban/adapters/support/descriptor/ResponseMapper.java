@@ -1,7 +1,10 @@
 package tongban.adapters.support.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -19,7 +22,10 @@ import tongban.adapters.support.descriptor.AdapterDescriptor.Result;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
@@ -30,11 +36,18 @@ import java.util.Set;
  */
 final class ResponseMapper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Numbers as the department wrote them: {@code 8000.00} stays 8000.00 (a double would make it 8000.0 and lose
+     * what an amount's scale says), and a {@code decimal} output keeps that scale (see {@link #value}).
+     */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     private static final Set<String> TRUE = Set.of("1", "true", "Y", "y", "是");
     private static final Set<String> FALSE = Set.of("0", "false", "N", "n", "否");
     /** Department systems write local times without a zone: Beijing time. */
-    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final AdapterDescriptor descriptor;
     private final List<OutputField> output;
@@ -144,8 +157,8 @@ final class ResponseMapper {
                 }
                 case DATE -> TextNode.valueOf(LocalDate.from(field.departmentFormat().parse(mapped)).toString());
                 case MONTH -> TextNode.valueOf(YearMonth.from(field.departmentFormat().parse(mapped)).toString());
-                case DATETIME -> TextNode.valueOf(java.time.LocalDateTime.from(field.departmentFormat().parse(mapped))
-                        .atZone(BEIJING).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                case DATETIME -> TextNode.valueOf(LocalDateTime.from(field.departmentFormat().parse(mapped))
+                        .atZone(BEIJING).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
                 case LIST -> throw new IllegalStateException("lists are mapped above");
             };
         } catch (NumberFormatException | java.time.DateTimeException e) {
