@@ -10,43 +10,28 @@ import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClient
 import org.springframework.security.oauth2.client.oidc.session.InMemoryOidcSessionRegistry;
 import org.springframework.security.oauth2.client.oidc.session.OidcSessionRegistry;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.SecurityFilterChain;
-
-import java.util.Map;
+import tongban.sso.signin.KeycloakSignIn;
 
 /**
- * Code flow with PKCE S256 at the shared Keycloak, RP-initiated and back-channel logout — like the hub's portal —
- * and step-up: {@code /oauth2/authorization/keycloak?acr_values=3} signs the person in again at level 3.
+ * The sign-in every Tongban web app has ({@link KeycloakSignIn}: code flow with PKCE S256 at the shared Keycloak,
+ * RP-initiated logout), back-channel logout on this portal's own session cookie, and step-up:
+ * {@code /oauth2/authorization/keycloak?acr_values=3} signs the person in again at level 3.
  */
 @Configuration
 @EnableWebSecurity
 class PortalSecurityConfig {
 
+    private static final String REGISTRATION = "keycloak";
+
     @Bean
     ClientRegistrationRepository clientRegistrations(@Value("${department-portal.issuer}") String issuer,
                                                      @Value("${department-portal.client-id}") String clientId,
                                                      @Value("${department-portal.client-secret}") String secret) {
-        String oidc = issuer + "/protocol/openid-connect";
-        return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId("keycloak")
-                .clientId(clientId).clientSecret(secret)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                .scope("openid", "profile")
-                .authorizationUri(oidc + "/auth").tokenUri(oidc + "/token").jwkSetUri(oidc + "/certs")
-                // no userinfo endpoint: the ID token carries every claim the page shows, one Keycloak call less
-                .userNameAttributeName("preferred_username")
-                .issuerUri(issuer)
-                .providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
-                .build());
+        return new InMemoryClientRegistrationRepository(
+                KeycloakSignIn.client(REGISTRATION, issuer, null, clientId, secret));
     }
 
     @Bean
@@ -65,18 +50,14 @@ class PortalSecurityConfig {
         // each portal has its own session cookie (they share a host name); the back-channel logout must send that one
         OidcBackChannelLogoutHandler endLocalSession = new OidcBackChannelLogoutHandler(sessions);
         endLocalSession.setSessionCookieName(sessionCookie);
-        DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
-                "/oauth2/authorization");
-        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
-        OidcClientInitiatedLogoutSuccessHandler endKeycloakSession =
-                new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
+        StepUp pkceAndLevel = new StepUp(KeycloakSignIn.withPkce(registrations, request -> { }));
         return http
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .exceptionHandling(e -> e.authenticationEntryPoint(new StraightToKeycloak(new StepUp(pkce))))
-                .oauth2Login(login -> login.loginPage("/oauth2/authorization/keycloak")
-                        .authorizationEndpoint(a -> a.authorizationRequestResolver(new StepUp(pkce))))
-                .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
+                .exceptionHandling(e -> e.authenticationEntryPoint(
+                        KeycloakSignIn.straightToKeycloak(REGISTRATION, pkceAndLevel)))
+                .oauth2Login(login -> login.loginPage(KeycloakSignIn.AUTHORIZATION_BASE + "/" + REGISTRATION)
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(pkceAndLevel)))
+                .logout(logout -> logout.logoutSuccessHandler(KeycloakSignIn.logoutAtKeycloak(registrations)))
                 .oidcLogout(logout -> logout.backChannel(backChannel -> backChannel.logoutHandler(endLocalSession)))
                 .build();
     }

@@ -5,29 +5,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.client.ResourceAccessException;
 import tongban.hub.ops.OpsProperties;
 import tongban.sso.identity.Caller;
+import tongban.sso.signin.KeycloakSignIn;
 import tongban.hub.web.SsoProperties;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,7 +31,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The portal signs citizens in through Keycloak (authorization code with PKCE S256, exact redirect URI) and keeps
+ * The portal signs citizens in through Keycloak the way every Tongban web app does ({@link KeycloakSignIn}:
+ * authorization code with PKCE S256, exact redirect URI, straight to Keycloak's sign-in page) and keeps
  * a session; logging out ends the Keycloak session too (RP-initiated logout), and Keycloak's back-channel logout
  * (when the citizen logs out anywhere else) ends this session. Nothing here is reachable without signing in but
  * the back-channel endpoint, which only takes a logout token signed by the realm. The ops console ({@code /ops})
@@ -52,39 +49,16 @@ class PortalSecurity {
     @Bean
     ClientRegistrationRepository clientRegistrations(SsoProperties sso, PortalProperties portal, OpsProperties ops) {
         return new InMemoryClientRegistrationRepository(
-                registration(sso, REGISTRATION, portal.clientId(), portal.clientSecret()),
-                registration(sso, OPS_REGISTRATION, ops.clientId(), ops.clientSecret()));
-    }
-
-    private static ClientRegistration registration(SsoProperties sso, String id, String clientId, String secret) {
-        String oidc = sso.issuer() + "/protocol/openid-connect";
-        return ClientRegistration.withRegistrationId(id)
-                .clientId(clientId)
-                .clientSecret(secret)
-                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
-                .scope("openid", "profile")
-                .authorizationUri(oidc + "/auth")
-                .tokenUri(oidc + "/token")
-                .jwkSetUri(sso.jwkSetUri())
-                // no userinfo endpoint: the ID token carries every claim the portal shows, one Keycloak call less
-                .userNameAttributeName("preferred_username")
-                .issuerUri(sso.issuer())
-                .providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
-                .build();
+                KeycloakSignIn.client(REGISTRATION, sso.issuer(), sso.jwkSetUri(), portal.clientId(),
+                        portal.clientSecret()),
+                KeycloakSignIn.client(OPS_REGISTRATION, sso.issuer(), sso.jwkSetUri(), ops.clientId(),
+                        ops.clientSecret()));
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
-        DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
-                "/oauth2/authorization");
-        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
-                .andThen(ProvinceHint::apply));
-        OidcClientInitiatedLogoutSuccessHandler endKeycloakSession =
-                new OidcClientInitiatedLogoutSuccessHandler(registrations);
-        endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
+        DefaultOAuth2AuthorizationRequestResolver pkce = KeycloakSignIn.withPkce(registrations, ProvinceHint::apply);
         return http
                 .securityMatcher("/", "/portal", "/portal/**", "/portals/**", "/ops", "/ops/**", "/login/**",
                         "/oauth2/**", "/logout", "/logout/**")
@@ -105,7 +79,7 @@ class PortalSecurity {
                         // a sign-in that cannot be finished gets a readable page (templates/error.html), not a trace
                         .failureHandler((request, response, failure) -> response.sendError(
                                 keycloakUnreachable(failure) ? 503 : 400)))
-                .logout(logout -> logout.logoutSuccessHandler(endKeycloakSession))
+                .logout(logout -> logout.logoutSuccessHandler(KeycloakSignIn.logoutAtKeycloak(registrations)))
                 .oidcLogout(logout -> logout.backChannel(Customizer.withDefaults()))
                 .build();
     }
@@ -113,10 +87,10 @@ class PortalSecurity {
     /** The sign-in failed because Keycloak could not be reached (to redeem the code, or for its keys). */
     static boolean keycloakUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.io.IOException || t instanceof org.springframework.web.client.ResourceAccessException) {
+            if (t instanceof IOException || t instanceof ResourceAccessException) {
                 return true;
             }
-            if (t instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException e
+            if (t instanceof OAuth2AuthenticationException e
                     && "invalid_token_response".equals(e.getError().getErrorCode())) {
                 return true;
             }
@@ -134,21 +108,10 @@ class PortalSecurity {
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> byPath = new LinkedHashMap<>();
         prefixes.forEach((prefix, registration) -> byPath.put(
                 request -> request.getRequestURI().substring(request.getContextPath().length()).startsWith(prefix),
-                straightToKeycloak(registration, resolver)));
+                KeycloakSignIn.straightToKeycloak(registration, resolver)));
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(byPath);
-        entryPoint.setDefaultEntryPoint(straightToKeycloak(otherwise, resolver));
+        entryPoint.setDefaultEntryPoint(KeycloakSignIn.straightToKeycloak(otherwise, resolver));
         return entryPoint;
-    }
-
-    private static AuthenticationEntryPoint straightToKeycloak(String registration,
-                                                               OAuth2AuthorizationRequestResolver resolver) {
-        AuthorizationRequestRepository<OAuth2AuthorizationRequest> requests =
-                new HttpSessionOAuth2AuthorizationRequestRepository();
-        return (request, response, reason) -> {
-            OAuth2AuthorizationRequest authorization = resolver.resolve(request, registration);
-            requests.saveAuthorizationRequest(authorization, request, response);
-            response.sendRedirect(authorization.getAuthorizationRequestUri());
-        };
     }
 
     /**

@@ -1,17 +1,23 @@
 package tongban.hub.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import tongban.hub.cases.CaseStatus;
+import tongban.hub.exchange.async.Submission;
 import tongban.hub.support.ApiContract;
+import tongban.hub.workorders.WorkOrderStatus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +74,29 @@ class ApiDocumentTest {
         assertThat(answered).hasSizeGreaterThan(20);
         assertThat(answered).contains("UNKNOWN_BUNDLE", "METHOD_NOT_ALLOWED");
         assertThat(documented).containsAll(answered);
+    }
+
+    /** The document's enums of statuses are the hub's: a status added in code is a status a client must know. */
+    @Test
+    void theDocumentedStatusesAreTheHubsOwn() throws IOException {
+        JsonNode schemas = new YAMLMapper().readTree(DOCUMENT.toFile()).path("components").path("schemas");
+
+        assertThat(texts(schemas.at("/Submission/properties/status/enum")))
+                .containsExactlyInAnyOrder(names(Submission.Status.values()));
+        assertThat(texts(schemas.at("/CaseSummary/properties/status/enum")))
+                .containsExactlyInAnyOrder(names(CaseStatus.values()));
+        assertThat(texts(schemas.at("/WorkOrder/properties/status/enum")))
+                .containsExactlyInAnyOrder(names(WorkOrderStatus.values()));
+    }
+
+    private static List<String> texts(JsonNode values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(v -> texts.add(v.asText()));
+        return texts;
+    }
+
+    private static String[] names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toArray(String[]::new);
     }
 
     @Test
