@@ -2,14 +2,18 @@ package tongban.mocks;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,14 +59,14 @@ public final class MockDepartment {
      *                a long-running demo or benchmark does not (it would only grow).
      */
     public static WireMockServer start(String department, int port, boolean journal) {
-        return start(department, port, journal, new com.github.tomakehurst.wiremock.extension.Extension[0]);
+        return start(department, port, journal, new Extension[0]);
     }
 
     /**
      * @param extra more WireMock extensions for this department (a test's, say, that holds its answers)
      */
     public static WireMockServer start(String department, int port, boolean journal,
-                                       com.github.tomakehurst.wiremock.extension.Extension... extra) {
+                                       Extension... extra) {
         WireMockConfiguration options = WireMockConfiguration.options()
                 .port(port)
                 .bindAddress("127.0.0.1")
@@ -83,7 +87,7 @@ public final class MockDepartment {
             options.disableRequestJournal();
         }
         Map<String, String> settings = demoSettings(department);
-        List<com.github.tomakehurst.wiremock.extension.Extension> extensions = new java.util.ArrayList<>();
+        List<Extension> extensions = new ArrayList<>();
         // the department deciding its applications in the demo (its intake stubs name it; idle elsewhere)
         extensions.add(DepartmentBackOffice.forDemo(department, settings));
         if (Boolean.parseBoolean(settings.get("mock.api-gateway-signature"))) {
@@ -91,7 +95,7 @@ public final class MockDepartment {
             extensions.add(new ApiGatewaySignatureCheck(settings.get("app-key"), settings.get("app-secret")));
         }
         extensions.addAll(List.of(extra));
-        options.extensions(extensions.toArray(com.github.tomakehurst.wiremock.extension.Extension[]::new));
+        options.extensions(extensions.toArray(Extension[]::new));
         WireMockServer server = new WireMockServer(options);
         server.start();
         if (server.listAllStubMappings().getMappings().isEmpty()) {
@@ -145,7 +149,7 @@ public final class MockDepartment {
                 ? (Files.exists(Path.of(stubsDir, department, file)) ? Files.newInputStream(Path.of(stubsDir, department, file)) : null)
                 : MockDepartment.class.getClassLoader().getResourceAsStream("stubs/" + department + "/" + file)) {
             if (in != null) {
-                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package tongban.adapters.support;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public interface DepartmentAdapter {
      * every call, whatever the protocol; the adapter's HTTP client the size.
      */
     default CallLimits limits() {
-        return CallLimits.defaults(java.time.Duration.ofSeconds(5));
+        return CallLimits.defaults(Duration.ofSeconds(5));
     }
 
     /**

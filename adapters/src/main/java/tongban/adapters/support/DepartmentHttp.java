@@ -11,6 +11,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -197,8 +198,8 @@ public final class DepartmentHttp implements AutoCloseable {
             throw new DepartmentException(DepartmentException.Kind.ERROR, department, null,
                     "department answered in an encoding the hub does not read: " + encoding);
         }
-        try (InputStream in = coding.equals("deflate") ? new InflaterInputStream(new java.io.ByteArrayInputStream(body))
-                : new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+        try (InputStream in = coding.equals("deflate") ? new InflaterInputStream(new ByteArrayInputStream(body))
+                : new GZIPInputStream(new ByteArrayInputStream(body))) {
             return bounded(in, null);
         }
     }

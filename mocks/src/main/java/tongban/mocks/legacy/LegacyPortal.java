@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.concurrent.Executors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * 市场监管局 企业服务 — a department portal from before single sign-on: it knows no OIDC. It sits behind the hub's
@@ -80,7 +81,7 @@ public final class LegacyPortal implements AutoCloseable {
         String proposed = null;
         for (String pair : form.split("&")) {
             if (pair.startsWith("qymc=")) {
-                proposed = java.net.URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8).strip();
+                proposed = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8).strip();
             }
         }
         if (proposed == null || proposed.isEmpty()) {

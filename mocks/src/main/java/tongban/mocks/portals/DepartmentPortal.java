@@ -5,6 +5,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tongban.mocks.MockDepartment;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ public record DepartmentPortal(String department, String title, String clientId,
     public static final List<DepartmentPortal> ALL = load();
 
     private static List<DepartmentPortal> load() {
-        List<DepartmentPortal> portals = new java.util.ArrayList<>();
+        List<DepartmentPortal> portals = new ArrayList<>();
         for (String department : MockDepartment.all()) {
             Map<String, String> file = MockDepartment.properties(department, "portal.properties");
             if (!file.isEmpty()) {
@@ -37,7 +39,7 @@ public record DepartmentPortal(String department, String title, String clientId,
                         file.get("registered-url"), file.get("service"), file.get("request")));
             }
         }
-        portals.sort(java.util.Comparator.comparingInt(DepartmentPortal::defaultPort));
+        portals.sort(Comparator.comparingInt(DepartmentPortal::defaultPort));
         return List.copyOf(portals);
     }
 

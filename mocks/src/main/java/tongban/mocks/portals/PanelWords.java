@@ -3,6 +3,7 @@ package tongban.mocks.portals;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +20,8 @@ public final class PanelWords {
     /** Words any panel uses. */
     private static final Map<String, String> COMMON = Map.of("true", "是", "false", "否");
 
-    private final Map<String, String> labels = new java.util.HashMap<>();
-    private final Map<String, String> values = new java.util.HashMap<>(COMMON);
+    private final Map<String, String> labels = new HashMap<>();
+    private final Map<String, String> values = new HashMap<>(COMMON);
 
     /**
      * @param portalFile the department's {@code portal.properties}: {@code label.<field>=…} names a canonical field,

@@ -11,12 +11,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import tongban.mocks.MockDepartment;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /** The portal's one page: who is signed in, and the department's service for them, asked of the hub. */
 @Controller
@@ -43,7 +45,7 @@ class PortalHomeController {
         this.hubUrl = hubUrl;
         this.service = service;
         this.requestJson = requestJson;
-        this.words = new PanelWords(tongban.mocks.MockDepartment.properties(department, "portal.properties"));
+        this.words = new PanelWords(MockDepartment.properties(department, "portal.properties"));
     }
 
     /**
@@ -75,7 +77,7 @@ class PortalHomeController {
     }
 
     /** The hub's answer: its status, the data on success in words, or why not in words (and the level to step up to). */
-    record Answer(int status, java.util.List<PanelWords.Row> data, String problem, String stepUpTo) {
+    record Answer(int status, List<PanelWords.Row> data, String problem, String stepUpTo) {
     }
 
     private Answer ask(String token, String body) {

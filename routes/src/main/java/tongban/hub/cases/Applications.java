@@ -1,6 +1,8 @@
 package tongban.hub.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,11 +91,11 @@ public final class Applications {
     }
 
     public Collection<Bundle> bundles() {
-        return bundles.values().stream().sorted(java.util.Comparator.comparing(Bundle::id)).toList();
+        return bundles.values().stream().sorted(Comparator.comparing(Bundle::id)).toList();
     }
 
     public Collection<Item> items() {
-        return items.values().stream().sorted(java.util.Comparator.comparing(Item::id)).toList();
+        return items.values().stream().sorted(Comparator.comparing(Item::id)).toList();
     }
 
     Optional<Bundle> bundle(String id) {
@@ -305,7 +308,7 @@ public final class Applications {
         Matcher lone = PLACEHOLDER.matcher(template);
         if (lone.matches()) {
             JsonNode value = values.get(lone.group(1) + "." + lone.group(2));
-            return value == null ? com.fasterxml.jackson.databind.node.NullNode.instance : value;
+            return value == null ? NullNode.instance : value;
         }
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
@@ -314,6 +317,6 @@ public final class Applications {
             m.appendReplacement(out, Matcher.quoteReplacement(value == null || value.isNull() ? "" : value.asText()));
         }
         m.appendTail(out);
-        return com.fasterxml.jackson.databind.node.TextNode.valueOf(out.toString());
+        return TextNode.valueOf(out.toString());
     }
 }

@@ -3,28 +3,30 @@ package tongban.hub.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.async.Submission;
 import tongban.hub.exchange.async.SubmissionService;
 import tongban.hub.messagelog.MessageLog;
+import tongban.hub.problem.ExchangeFailure;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -90,7 +92,7 @@ class CaseDispatcher {
         soon();
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         soon.shutdownNow();
         parts.shutdownNow();
@@ -121,7 +123,7 @@ class CaseDispatcher {
                         inHand.remove(number);
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 inHand.remove(number);
             }
         }

@@ -2,6 +2,7 @@ package tongban.hub.cases;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -13,13 +14,17 @@ import tongban.hub.messagelog.MessageLog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Puts every change of a case in the message log, right after the change is committed (a change rolled back is not
  * on the record; the changes of one transaction share one group commit of the log): outcome {@code CASE_<STATUS>}, the case number, who moved it and a hash of the change. The case's own history ({@code case_event}) is written in the change's transaction.
  */
 @Component
-class CaseLog implements org.springframework.context.SmartLifecycle {
+class CaseLog implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseLog.class);
     static final String SERVICE = "case";
@@ -32,7 +37,7 @@ class CaseLog implements org.springframework.context.SmartLifecycle {
      * One thread: a case's changes reach the log in the order they were committed. Made on every start, as the
      * context may be stopped and started again (the test framework pauses the contexts it keeps for later).
      */
-    private volatile java.util.concurrent.ExecutorService writer = newWriter();
+    private volatile ExecutorService writer = newWriter();
 
     CaseLog(MessageLog messageLog, ExchangeProperties exchange) {
         this.messageLog = messageLog;
@@ -81,8 +86,8 @@ class CaseLog implements org.springframework.context.SmartLifecycle {
 
     private volatile boolean running;
 
-    private static java.util.concurrent.ExecutorService newWriter() {
-        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static ExecutorService newWriter() {
+        return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "case-log");
             t.setDaemon(true);
             return t;
@@ -93,7 +98,7 @@ class CaseLog implements org.springframework.context.SmartLifecycle {
     private void write(List<LogEntry> entries) {
         try {
             writer.execute(() -> record(entries));
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             record(entries);
         }
     }
@@ -112,7 +117,7 @@ class CaseLog implements org.springframework.context.SmartLifecycle {
         running = false;
         writer.shutdown();
         try {
-            writer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            writer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,13 +3,16 @@ package tongban.hub.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.web.BeijingTime;
 import tongban.sso.identity.Caller;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,7 +47,7 @@ public class Cases {
     /** The bundles, then the items, whose name or department contains {@code words} (all when blank). */
     public List<Offer> offers(String words) {
         String q = words == null ? "" : words.strip();
-        List<Offer> offers = new java.util.ArrayList<>();
+        List<Offer> offers = new ArrayList<>();
         for (Applications.Bundle b : applications.bundles()) {
             List<Applications.SharedMaterial> shared = b.parts().stream().flatMap(p -> p.item().shared().stream())
                     .distinct().toList();
@@ -150,12 +153,12 @@ public class Cases {
         if (!c.isBundle()) {
             return c.department();
         }
-        return store.parts(c.caseNumber()).stream().map(CaseRecord::department).filter(java.util.Objects::nonNull)
+        return store.parts(c.caseNumber()).stream().map(CaseRecord::department).filter(Objects::nonNull)
                 .findFirst().orElse(null);
     }
 
     /** Today in Beijing, for pages that say "due today". */
     public LocalDate today() {
-        return LocalDate.now(tongban.hub.web.BeijingTime.ZONE);
+        return LocalDate.now(BeijingTime.ZONE);
     }
 }

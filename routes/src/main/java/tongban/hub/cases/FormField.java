@@ -6,6 +6,7 @@ import tongban.adapters.support.ResidentIdNumber;
 import tongban.adapters.support.UnifiedSocialCreditCode;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 public record FormField(String name, String label, String type, Map<String, String> choices, int maxLength,
                         Long min, Long max, Pattern pattern) {
 
-    static final java.util.Set<String> TYPES = java.util.Set.of("text", "integer", "choice", "id-number",
+    static final Set<String> TYPES = Set.of("text", "integer", "choice", "id-number",
             "credit-code", "code");
 
     /**

@@ -1,6 +1,7 @@
 package tongban.hub.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tongban.hub.problem.ExchangeFailure;
@@ -38,7 +39,7 @@ class ItemLimits {
         }
         JsonNode item;
         try {
-            item = calls.call(null, "item-library", "item-detail", com.fasterxml.jackson.databind.node.JsonNodeFactory
+            item = calls.call(null, "item-library", "item-detail", JsonNodeFactory
                     .instance.objectNode().put("implementationCode", implementationCode)).data();
         } catch (ExchangeFailure failure) {
             if (failure.status() == HttpStatus.NOT_FOUND) {

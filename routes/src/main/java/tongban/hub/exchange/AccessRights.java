@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterators;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 /**
  * What each client application ({@code azp}) may call — deny by default. Granted in one file per client,
@@ -118,8 +120,8 @@ public final class AccessRights {
 
     private static List<String> grantsOf(String source, JsonNode root) {
         JsonNode list = root == null ? null : root.get("grants");
-        boolean onlyKnownFields = root != null && java.util.stream.StreamSupport.stream(
-                java.util.Spliterators.spliteratorUnknownSize(root.fieldNames(), 0), false)
+        boolean onlyKnownFields = root != null && StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(root.fieldNames(), 0), false)
                 .allMatch(f -> f.equals("grants") || f.equals("name"));
         if (list == null || !list.isArray() || !onlyKnownFields) {
             throw new IllegalStateException(source + ": must hold grants (a list of department/service) and, "

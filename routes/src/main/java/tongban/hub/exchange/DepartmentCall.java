@@ -1,6 +1,5 @@
 package tongban.hub.exchange;
 
-import tongban.hub.problem.ExchangeFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -12,7 +11,9 @@ import tongban.adapters.support.DepartmentException;
 import tongban.adapters.support.DepartmentFailures;
 import tongban.adapters.support.InvalidRequestException;
 import tongban.adapters.support.ServiceDefinition;
+import tongban.hub.problem.ExchangeFailure;
 
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -55,7 +56,7 @@ public class DepartmentCall {
      * While the department's circuit is open: how long to leave it alone (zero when it may be called). Queue consumers
      * set a submission aside this long instead of spending an attempt on a department known to be down.
      */
-    public java.time.Duration resting(String department) {
+    public Duration resting(String department) {
         return guard.resting(department);
     }
 

@@ -1,19 +1,23 @@
 package tongban.hub.exchange;
 
-import tongban.hub.problem.ExchangeFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import tongban.adapters.support.CallLimits;
 import tongban.adapters.support.ServiceDefinition;
+import tongban.hub.problem.ExchangeFailure;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +40,7 @@ class DepartmentGuard {
     private final ResilienceProperties properties;
     private final DepartmentLanes lanes;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     DepartmentGuard(ResilienceProperties properties, CircuitBreakerRegistry circuits, ServiceRegistry registry) {
         this(properties, circuits, new DepartmentLanes(registry::limits, registry::boundsItsOwnCalls));
     }
@@ -48,11 +52,11 @@ class DepartmentGuard {
         this.lanes = lanes;
     }
 
-    DepartmentGuard(ResilienceProperties properties, java.util.function.Function<String, tongban.adapters.support.CallLimits> limits) {
+    DepartmentGuard(ResilienceProperties properties, Function<String, CallLimits> limits) {
         this(properties, circuitsFor(properties), new DepartmentLanes(limits, department -> false));
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         lanes.shutdown();
     }
@@ -126,10 +130,10 @@ class DepartmentGuard {
     }
 
     /** How long to leave a department alone: its circuit's open time while it is open, else zero. */
-    java.time.Duration resting(String department) {
+    Duration resting(String department) {
         CircuitBreaker.State state = circuits.circuitBreaker(department).getState();
         return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN
-                ? properties.openFor() : java.time.Duration.ZERO;
+                ? properties.openFor() : Duration.ZERO;
     }
 
     CircuitBreaker.State state(String department) {

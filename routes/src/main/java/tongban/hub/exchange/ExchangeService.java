@@ -1,15 +1,16 @@
 package tongban.hub.exchange;
 
-import tongban.hub.problem.ExchangeFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tongban.hub.messagelog.Hashing;
 import tongban.hub.messagelog.LogEntry;
 import tongban.hub.messagelog.MessageLog;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.sso.identity.Caller;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One synchronous exchange call: admit it (rate, service, rights), send the request down the adapter's route, and record the call — outcome, latency, hashes of what came in and what went out — in
@@ -34,7 +35,7 @@ public class ExchangeService {
     }
 
     /** A finished call: what to send back, already serialised so that its hash is the hash of what was sent. */
-    public record Answer(HttpStatus status, boolean problem, byte[] body, java.util.Map<String, String> headers) {
+    public record Answer(HttpStatus status, boolean problem, byte[] body, Map<String, String> headers) {
     }
 
     /** Admits, calls and answers; the call is in the message log before its answer goes back. */
@@ -71,7 +72,7 @@ public class ExchangeService {
 
     private Answer success(String department, String service, String caseId, String requestId, Object data) {
         return new Answer(HttpStatus.OK, false, answers.success(requestId, department, service, caseId, data),
-                java.util.Map.of());
+                Map.of());
     }
 
     private Answer problem(ExchangeFailure failure) {

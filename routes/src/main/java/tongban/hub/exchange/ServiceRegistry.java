@@ -2,16 +2,19 @@ package tongban.hub.exchange;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import tongban.adapters.support.DepartmentSettings;
 import tongban.adapters.support.CallLimits;
 import tongban.adapters.support.DepartmentAdapter;
+import tongban.adapters.support.DepartmentSettings;
 import tongban.adapters.support.ServiceDefinition;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every service the adapters offer, by {@code department/service}. Two adapters claiming one address fail the start,
@@ -22,7 +25,7 @@ public class ServiceRegistry {
 
     private final Map<String, ServiceDefinition> byAddress = new LinkedHashMap<>();
     private final Map<String, CallLimits> limits = new LinkedHashMap<>();
-    private final java.util.Set<String> selfBounded = new java.util.HashSet<>();
+    private final Set<String> selfBounded = new HashSet<>();
     private final Map<String, String> titles = new LinkedHashMap<>();
     /** A department's own system, by the client its notices come from. */
     private final Map<String, String> systems = new LinkedHashMap<>();
@@ -51,7 +54,7 @@ public class ServiceRegistry {
                 selfBounded.add(adapter.department());
             }
             limits.put(adapter.department(), adapter.limits().in(
-                    name -> java.util.Optional.ofNullable(environment.getProperty(name)), adapter.department()));
+                    name -> Optional.ofNullable(environment.getProperty(name)), adapter.department()));
             for (ServiceDefinition service : adapter.services()) {
                 String first = origins.putIfAbsent(service.address(), adapter.origin());
                 if (first != null) {
@@ -99,7 +102,7 @@ public class ServiceRegistry {
 
     /** The bounds of a call to the department, as this environment sets them (defaults for an unknown one). */
     public CallLimits limits(String department) {
-        return limits.getOrDefault(department, CallLimits.defaults(java.time.Duration.ofSeconds(5)));
+        return limits.getOrDefault(department, CallLimits.defaults(Duration.ofSeconds(5)));
     }
 
     /** Whether the department's adapter ends each call at its deadline by itself. */

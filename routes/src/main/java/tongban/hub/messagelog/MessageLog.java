@@ -89,11 +89,11 @@ public class MessageLog implements SmartLifecycle {
      * Records several entries and waits until all are committed: queued together, they share one group commit
      * instead of waiting for one commit each.
      */
-    public void recordAll(java.util.List<LogEntry> entries, Duration wait) {
+    public void recordAll(List<LogEntry> entries, Duration wait) {
         if (System.nanoTime() - downUntil < 0) {
             throw new MessageLogUnavailable("the message log's database did not take the last entries", null);
         }
-        java.util.List<Pending> pending = new ArrayList<>(entries.size());
+        List<Pending> pending = new ArrayList<>(entries.size());
         try {
             for (LogEntry entry : entries) {
                 Pending p = new Pending(entry, new CompletableFuture<>(), null);

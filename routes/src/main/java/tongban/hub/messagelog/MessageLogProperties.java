@@ -3,6 +3,8 @@ package tongban.hub.messagelog;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
+
 /**
  * Message-log settings ({@code tongban.message-log.*}).
  *
@@ -16,5 +18,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("tongban.message-log")
 public record MessageLogProperties(@DefaultValue("demo-only-subject-key-change-me") String subjectKey,
                                    @DefaultValue("256") int maxBatch,
-                                   @DefaultValue("0ms") java.time.Duration linger) {
+                                   @DefaultValue("0ms") Duration linger) {
 }

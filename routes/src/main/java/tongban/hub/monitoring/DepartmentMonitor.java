@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.ServiceRegistry;
@@ -118,7 +119,7 @@ public class DepartmentMonitor {
     private Map<String, Backlog.Waiting> waiting() {
         try {
             return backlog.byDepartment();
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             return Map.of();
         }
     }

@@ -1,5 +1,6 @@
 package tongban.hub.ops;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -21,6 +22,7 @@ import tongban.hub.web.BeijingTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * 运维台 — the operations console: every department's queue, dead letters, circuit and latency at a glance; the
@@ -102,7 +104,7 @@ class OpsConsoleController {
                     blankToNull(department), blankToNull(outcome), beijingTime(from), beijingTime(to));
         } catch (DateTimeParseException e) {
             model.addAttribute("error", "时间格式应为 2020-06-30T09:00（北京时间）：" + e.getParsedString());
-            model.addAttribute("calls", java.util.List.of());
+            model.addAttribute("calls", List.of());
             return "ops/message-log";
         }
         model.addAttribute("calls", search.find(criteria, PAGE));
@@ -123,7 +125,7 @@ class OpsConsoleController {
     }
 
     @ExceptionHandler(DeadLetters.Refused.class)
-    String refused(DeadLetters.Refused refused, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String refused(DeadLetters.Refused refused, Model model, HttpServletResponse response) {
         response.setStatus(refused.getMessage().startsWith("no department") ? 404 : 400);
         model.addAttribute("message", refused.getMessage());
         return "ops/refused";

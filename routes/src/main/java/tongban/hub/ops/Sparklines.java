@@ -1,5 +1,7 @@
 package tongban.hub.ops;
 
+import java.util.Locale;
+
 /** Small inline SVG charts for the console: the points of a polyline over a series, scaled to the box. */
 public final class Sparklines {
 
@@ -19,7 +21,7 @@ public final class Sparklines {
         for (int i = 0; i < series.length; i++) {
             double x = series.length == 1 ? WIDTH : (double) i * WIDTH / (series.length - 1);
             double y = HEIGHT - 1 - (double) series[i] * (HEIGHT - 2) / max;
-            points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
         return points.toString().strip();
     }

@@ -1,13 +1,8 @@
 package tongban.hub.portal;
 
-import tongban.hub.ratings.Indicators;
-import tongban.hub.ratings.RatingFailure;
-import tongban.hub.ratings.RatingLevel;
-import tongban.hub.ratings.Ratings;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
@@ -20,17 +15,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tongban.hub.cases.CaseFailure;
 import tongban.hub.cases.CaseViews;
 import tongban.hub.cases.Cases;
 import tongban.hub.cases.FormField;
+import tongban.hub.ratings.Indicators;
+import tongban.hub.ratings.RatingFailure;
+import tongban.hub.ratings.RatingLevel;
+import tongban.hub.ratings.Ratings;
 import tongban.hub.web.RequestIdFilter;
 import tongban.sso.identity.Caller;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The citizen's and the window's case pages: what may be applied for (办事), applying with consent to what is
@@ -70,7 +72,7 @@ class CasePages {
                      @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                      Model model) {
         model.addAttribute("offer", cases.offer(kind, id).orElseThrow(() ->
-                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+                new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("staff", caller(client).isStaff());
         return "portal/apply";
     }
@@ -81,7 +83,7 @@ class CasePages {
                  @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                  Model model, RedirectAttributes redirect) {
         Cases.Offer offer = cases.offer(kind, id).orElseThrow(() ->
-                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+                new ResponseStatusException(HttpStatus.NOT_FOUND));
         ObjectNode form = json.createObjectNode();
         for (FormField field : offer.form()) {
             String value = params.getFirst("form." + field.name());
@@ -119,7 +121,7 @@ class CasePages {
                Model model) {
         Caller caller = caller(client);
         CaseViews.Detail detail = cases.detail(caller, caseNumber).orElseThrow(() ->
-                new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+                new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("c", detail);
         model.addAttribute("staff", caller.isStaff());
         model.addAttribute("correctionFields", detail.summary().status().equals("CORRECTION_REQUESTED")
@@ -134,7 +136,7 @@ class CasePages {
         model.addAttribute("indicators", Indicators.forChannel(detail.summary().channel()));
         model.addAttribute("levels", RatingLevel.values());
         model.addAttribute("via", "qr".equals(via) ? "qr" : "");
-        model.addAttribute("ratingUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+        model.addAttribute("ratingUrl", ServletUriComponentsBuilder
                 .fromCurrentContextPath().path("/portal/cases/{n}").queryParam("via", "qr").buildAndExpand(caseNumber)
                 .toUriString());
         return "portal/case";
@@ -149,7 +151,7 @@ class CasePages {
     String rate(@PathVariable String caseNumber, @RequestParam MultiValueMap<String, String> params,
                 @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                 RedirectAttributes redirect) {
-        Map<String, Integer> indicators = new java.util.LinkedHashMap<>();
+        Map<String, Integer> indicators = new LinkedHashMap<>();
         params.forEach((name, values) -> {
             if (name.startsWith("ind.") && !values.isEmpty() && values.get(0).matches("[1-5]")) {
                 indicators.put(name.substring(4), Integer.parseInt(values.get(0)));
@@ -215,7 +217,7 @@ class CasePages {
                   Model model) {
         Caller caller = caller(client);
         if (!caller.isStaff()) {
-            throw new ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN);
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         model.addAttribute("window", caller.serviceWindow());
         model.addAttribute("staff", true);

@@ -1,21 +1,25 @@
 package tongban.hub.portal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import tongban.adapters.support.ResidentIdNumber;
-import tongban.hub.messagelog.DataUsage;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tongban.hub.cases.Cases;
 import tongban.hub.exchange.AccessRights;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.messagelog.DataUsage;
 import tongban.hub.realname.RealNameVerification;
 import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * 通办门户 — the citizen's page: who they are signed in as, what they can do, their latest cases, the department
@@ -26,7 +30,7 @@ import tongban.sso.identity.RealNameLevel;
 class PortalController {
 
     /** One use of the citizen's data, as they read it. */
-    record UseView(java.time.Instant at, String who, String department, String service, String caseId,
+    record UseView(Instant at, String who, String department, String service, String caseId,
                    String outcome) {
     }
 
@@ -74,10 +78,10 @@ class PortalController {
                     "上次核验未通过：" + reason + "。"));
         }
         Object acting = user.getClaims().get("acting_for");
-        model.addAttribute("actingFor", acting instanceof java.util.Map<?, ?> map && map.get("name") != null
+        model.addAttribute("actingFor", acting instanceof Map<?, ?> map && map.get("name") != null
                 ? map.get("name") + "（" + map.get("uscc") + "）" : null);
         model.addAttribute("departmentPortals", properties.departmentPortals());
-        model.addAttribute("uses", idNumber == null ? java.util.List.of()
+        model.addAttribute("uses", idNumber == null ? List.of()
                 : usage.of(idNumber, 50).stream().map(this::words).toList());
         return "portal/home";
     }

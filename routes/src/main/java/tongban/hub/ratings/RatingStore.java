@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ class RatingStore {
 
     private Map<String, Integer> read(String stored) {
         try {
-            return json.readValue(stored, new TypeReference<java.util.LinkedHashMap<String, Integer>>() { });
+            return json.readValue(stored, new TypeReference<LinkedHashMap<String, Integer>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

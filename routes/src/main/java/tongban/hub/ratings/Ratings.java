@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -101,7 +102,7 @@ public class Ratings {
         }
         try {
             return rateOnce(caller, c, kind, level, indicators, comment, channel, ratedBy, department);
-        } catch (org.springframework.dao.DuplicateKeyException sameMomentElsewhere) {
+        } catch (DuplicateKeyException sameMomentElsewhere) {
             throw alreadyRated(caseNumber); // the same case rated at the same moment by another request: that one counts
         }
     }

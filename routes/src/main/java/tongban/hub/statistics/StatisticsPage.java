@@ -11,6 +11,7 @@ import tongban.hub.problem.ExchangeFailure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * 统计分析 — the statistics page for operators and the bureau: the figures of a range as charts and a table, linking
@@ -78,8 +79,8 @@ class StatisticsPage {
         return columns;
     }
 
-    private static List<RateBar> bars(Report report, java.util.function.Function<Report.Scope, BigDecimal> rate,
-                                      java.util.function.Function<Report.Scope, String> detail) {
+    private static List<RateBar> bars(Report report, Function<Report.Scope, BigDecimal> rate,
+                                      Function<Report.Scope, String> detail) {
         List<RateBar> bars = new ArrayList<>();
         bars.add(new RateBar("合计", rate.apply(report.total()), detail.apply(report.total())));
         report.departments().forEach(s -> bars.add(new RateBar(s.name(), rate.apply(s), detail.apply(s))));

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -169,7 +170,7 @@ class StatisticsStore {
     }
 
     private interface Fill {
-        void fill(java.sql.ResultSet rs, Figures f) throws java.sql.SQLException;
+        void fill(ResultSet rs, Figures f) throws SQLException;
     }
 
     private void query(String select, String groupBy, LocalDate from, LocalDate to, String department, Fill fill,

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import tongban.hub.exchange.callbacks.NoticeListener;
 
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Notices about work orders, in their canonical fields (each system's own names are mapped by its descriptor):
@@ -62,7 +63,7 @@ class WorkOrderNotices implements NoticeListener {
             action = WorkOrders.Action.valueOf(said);
         } catch (IllegalArgumentException e) {
             throw WorkOrderFailure.invalid("办理动作不正确", "the notice's action '" + said + "' is not one of "
-                    + java.util.Arrays.toString(WorkOrders.Action.values()));
+                    + Arrays.toString(WorkOrders.Action.values()));
         }
         String number = data.path("orderNumber").asText();
         orders.act(department, number, action, text(data, "handler"), text(data, "text"), text(data, "transferTo"),

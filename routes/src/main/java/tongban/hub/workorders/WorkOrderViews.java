@@ -1,5 +1,6 @@
 package tongban.hub.workorders;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.ServiceRegistry;
 import tongban.sso.identity.Caller;
@@ -68,7 +69,7 @@ public class WorkOrderViews {
     public List<Summary> list(Caller caller, String department, boolean openOnly, int limit) {
         Viewer viewer = Viewer.of(caller, registry);
         if (!viewer.may()) {
-            throw new WorkOrderFailure(org.springframework.http.HttpStatus.FORBIDDEN, "NO_ACCESS_RIGHT",
+            throw new WorkOrderFailure(HttpStatus.FORBIDDEN, "NO_ACCESS_RIGHT",
                     "无权查看工单", "work orders are for operators, the departments' systems and the callers");
         }
         String only = viewer.ops() ? department : viewer.department();

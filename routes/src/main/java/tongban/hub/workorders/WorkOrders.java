@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Work orders (工单): a 12345 hotline request or a bad rating's follow-up, which a department must acknowledge (name
@@ -356,7 +357,7 @@ public class WorkOrders {
 
     /** Open orders by department: open, escalated, late (for the gauges and the ops console). */
     public Map<String, long[]> openByDepartment() {
-        Map<String, long[]> figures = new java.util.TreeMap<>();
+        Map<String, long[]> figures = new TreeMap<>();
         for (Object[] row : store.openByDepartment()) {
             figures.put((String) row[0], new long[]{(Long) row[1], (Long) row[2], (Long) row[3]});
         }

@@ -6,8 +6,11 @@ import tongban.adapters.support.DepartmentSettings;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A REST or XML-over-HTTP department described by one file ({@code departments/<department>.yaml}) instead of
@@ -57,7 +60,7 @@ public record AdapterDescriptor(String source, String department, String title, 
 
     /** Every property the department needs set before the hub may start: its URL and its secrets. */
     public List<String> requiredSettings() {
-        List<String> settings = new java.util.ArrayList<>();
+        List<String> settings = new ArrayList<>();
         settings.add(urlProperty());
         settings.addAll(secretSettings());
         return List.copyOf(settings);
@@ -117,8 +120,8 @@ public record AdapterDescriptor(String source, String department, String title, 
 
     /** A request field, checked before the department is called. */
     public record Input(String name, InputType type, boolean required, String defaultValue,
-                        java.util.regex.Pattern pattern, int maxLength, Integer min, Integer max,
-                        java.time.format.DateTimeFormatter departmentFormat) {
+                        Pattern pattern, int maxLength, Integer min, Integer max,
+                        DateTimeFormatter departmentFormat) {
     }
 
     /**
@@ -131,7 +134,7 @@ public record AdapterDescriptor(String source, String department, String title, 
      * @param items for lists: the fields of each element (then {@code from} points at the list)
      */
     public record OutputField(String name, String from, ValueType type,
-                              java.time.format.DateTimeFormatter departmentFormat,
+                              DateTimeFormatter departmentFormat,
                               Map<String, String> codes, String other, List<OutputField> items) {
     }
 

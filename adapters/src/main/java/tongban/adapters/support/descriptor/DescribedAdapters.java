@@ -8,6 +8,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import tongban.adapters.support.DepartmentSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,7 @@ public class DescribedAdapters implements BeanDefinitionRegistryPostProcessor, E
     private void requireProperty(AdapterDescriptor descriptor, String field, String property) {
         if (!environment.containsProperty(property)) {
             throw new DescriptorException(descriptor.source(), field, "setting '" + property + "' is not set (environment: "
-                    + tongban.adapters.support.DepartmentSettings.environmentVariable(property) + "; demo value: mocks/" + descriptor.department()
+                    + DepartmentSettings.environmentVariable(property) + "; demo value: mocks/" + descriptor.department()
                     + "/demo-settings.properties)");
         }
     }

@@ -1,5 +1,6 @@
 package tongban.adapters.support.descriptor;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.springframework.boot.convert.DurationStyle;
@@ -59,7 +60,7 @@ public final class DescriptorParser {
         try {
             root = YAML.readTree(yaml);
         } catch (IOException e) {
-            throw new DescriptorException(source, null, "not valid YAML: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw new DescriptorException(source, null, "not valid YAML: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new DescriptorException(source, null, "must be a YAML mapping with 'department', 'services', …");

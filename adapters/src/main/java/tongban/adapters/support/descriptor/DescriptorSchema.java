@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The published JSON Schema of department descriptors ({@code departments/department.schema.json}, the same file
@@ -25,7 +26,7 @@ final class DescriptorSchema {
     static final String LOCATION = "departments/department.schema.json";
 
     /** The schema's patterns, said in words. */
-    private static final java.util.Map<String, String> SHAPES = java.util.Map.of(
+    private static final Map<String, String> SHAPES = Map.of(
             "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "must be kebab case, e.g. tax-clearance",
             "^[0-9]+(ms|s|m)$", "is not a duration such as 5s or 800ms",
             "^/", "must be a pointer starting with /, e.g. /data",

@@ -1,7 +1,7 @@
 package tongban.adapters.support.descriptor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import tongban.adapters.support.DepartmentException;
 import tongban.adapters.support.DepartmentException.Kind;
+import tongban.adapters.support.InvalidRequestException;
 import tongban.adapters.support.descriptor.AdapterDescriptor.Format;
 import tongban.adapters.support.descriptor.AdapterDescriptor.OutputField;
 import tongban.adapters.support.descriptor.AdapterDescriptor.Result;
 
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -103,7 +105,7 @@ final class ResponseMapper {
         try {
             return fields(body, output);
         } catch (DepartmentException e) {
-            throw new tongban.adapters.support.InvalidRequestException(null, e.getMessage());
+            throw new InvalidRequestException(null, e.getMessage());
         }
     }
 
@@ -161,7 +163,7 @@ final class ResponseMapper {
                         .atZone(BEIJING).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
                 case LIST -> throw new IllegalStateException("lists are mapped above");
             };
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+        } catch (NumberFormatException | DateTimeException e) {
             throw fail(Kind.ERROR, null, "sent an unreadable " + field.type().name().toLowerCase()
                     + " in '" + field.name() + "'");
         }

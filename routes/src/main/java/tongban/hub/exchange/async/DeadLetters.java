@@ -2,6 +2,7 @@ package tongban.hub.exchange.async;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -77,7 +78,7 @@ public class DeadLetters {
                     }
                     letters.add(describe((Message) next));
                 }
-            } catch (jakarta.jms.InvalidDestinationException none) {
+            } catch (InvalidDestinationException none) {
                 // an external broker creates a department's DLQ with its first dead letter
             }
             return null;

@@ -3,6 +3,7 @@ package tongban.hub.exchange.async;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
 import org.springframework.stereotype.Component;
@@ -56,12 +57,12 @@ public class DepartmentQueues implements ArtemisConfigurationCustomizer {
     }
 
     @Override
-    public void customize(org.apache.activemq.artemis.core.config.Configuration configuration) {
+    public void customize(Configuration configuration) {
         configure(configuration, properties, departments);
     }
 
     /** The broker settings of the department queues; also used by the queue benchmark's plain-JMS baseline. */
-    public static void configure(org.apache.activemq.artemis.core.config.Configuration configuration,
+    public static void configure(Configuration configuration,
                                  AsyncProperties properties, List<String> departments) {
         configuration.addAddressSetting(PREFIX + "#", new AddressSettings()
                 .setMaxDeliveryAttempts(properties.maxAttempts())

@@ -1,5 +1,8 @@
 package tongban.hub.exchange.async;
 
+import java.util.List;
+import java.util.Map;
+
 /** How a department's queue and dead-letter queue stand, as the broker counts them. */
 public interface QueueStatistics {
 
@@ -16,5 +19,5 @@ public interface QueueStatistics {
     }
 
     /** The counts of each department's queues, in one go (a department the broker cannot tell about: {@code NONE}). */
-    java.util.Map<String, Counts> of(java.util.List<String> departments);
+    Map<String, Counts> of(List<String> departments);
 }

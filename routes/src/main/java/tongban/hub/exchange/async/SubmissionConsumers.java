@@ -1,8 +1,10 @@
 package tongban.hub.exchange.async;
 
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsMessage;
@@ -61,7 +63,7 @@ class SubmissionConsumers extends RouteBuilder {
 
     private void attempt(Exchange exchange) throws Exception {
         JmsMessage jms = exchange.getMessage(JmsMessage.class);
-        jakarta.jms.Message message = jms.getJmsMessage();
+        Message message = jms.getJmsMessage();
         String id = message.getStringProperty(SubmissionService.SUBMISSION_ID);
         long waitingSince = message.propertyExists(SubmissionService.WAITING_SINCE)
                 ? message.getLongProperty(SubmissionService.WAITING_SINCE) : 0;
@@ -70,10 +72,10 @@ class SubmissionConsumers extends RouteBuilder {
             return;
         }
         Session session = jms.getJmsSession();
-        String body = ((jakarta.jms.TextMessage) message).getText();
+        String body = ((TextMessage) message).getText();
         String department = department(exchange);
         String again = id + "/" + UUID.randomUUID(); // a new duplicate-detection id: the broker remembers this one
-        jakarta.jms.TextMessage copy = SubmissionService.message(session, body, id, again,
+        TextMessage copy = SubmissionService.message(session, body, id, again,
                 waitingSince > 0 ? waitingSince : System.currentTimeMillis());
         Queue target;
         if (next.kind() == SubmissionService.Next.Kind.LATER) {

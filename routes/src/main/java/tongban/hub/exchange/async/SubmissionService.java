@@ -2,12 +2,14 @@ package tongban.hub.exchange.async;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -20,12 +22,12 @@ import tongban.adapters.support.ServiceDefinition;
 import tongban.hub.exchange.Admission;
 import tongban.hub.exchange.CanonicalAnswers;
 import tongban.hub.exchange.DepartmentCall;
-import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.ExchangeProperties;
 import tongban.hub.exchange.ServiceRegistry;
 import tongban.hub.messagelog.Hashing;
 import tongban.hub.messagelog.LogEntry;
 import tongban.hub.messagelog.MessageLog;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.web.RequestIds;
 import tongban.sso.identity.Caller;
 
@@ -219,7 +221,7 @@ public class SubmissionService {
         }
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stopQueueing() throws InterruptedException {
         queueing.shutdown();
         queueing.awaitTermination(10, TimeUnit.SECONDS);
@@ -288,8 +290,8 @@ public class SubmissionService {
             return Next.later(resting); // its circuit is open: no attempt, no call, back on the queue until it lets one through
         }
         // this attempt's lines in the log carry its request id and case, like a synchronous call's
-        try (var requestId = org.slf4j.MDC.putCloseable("requestId", s.id() + "/" + (s.attempts() + 1));
-             var caseId = org.slf4j.MDC.putCloseable("caseId", s.caseId())) {
+        try (var requestId = MDC.putCloseable("requestId", s.id() + "/" + (s.attempts() + 1));
+             var caseId = MDC.putCloseable("caseId", s.caseId())) {
             return attempt(s, waitingSince > 0 ? Instant.ofEpochMilli(waitingSince) : s.createdAt());
         }
     }

@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * The realms as code: {@code sso/realm/<realm>-realm.json} — {@code tongban}, the production realm, and
@@ -80,8 +82,8 @@ public final class RealmFiles {
         String text = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(realm);
         for (Map.Entry<String, String> url : urls.entrySet()) {
             // whole origins only: "http://localhost:8080" must not also rewrite "http://localhost:80801"
-            text = text.replaceAll(java.util.regex.Pattern.quote(url.getKey()) + "(?![0-9])",
-                    java.util.regex.Matcher.quoteReplacement(url.getValue()));
+            text = text.replaceAll(Pattern.quote(url.getKey()) + "(?![0-9])",
+                    Matcher.quoteReplacement(url.getValue()));
         }
         return text;
     }
