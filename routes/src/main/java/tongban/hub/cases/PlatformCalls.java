@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.CaseRules;
-import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.exchange.ExchangeRequest;
 import tongban.hub.exchange.ExchangeService;
 import tongban.hub.exchange.async.SubmissionService;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.web.RequestIds;
 import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -69,9 +68,8 @@ class PlatformCalls {
 
     /** Queues a case's part for its department (the same key for the same case and round: never sent twice). */
     SubmissionService.Accepted submit(CaseRecord c, String department, String service, ObjectNode request) {
-        byte[] raw = request.toString().getBytes(StandardCharsets.UTF_8);
-        return submissions.submit(platform(c), department, service, raw, request, c.caseNumber(), c.submissionKey(),
-                RequestIds.next());
+        return submissions.submit(new ExchangeRequest(platform(c), department, service,
+                ExchangeRequest.Payload.of(request), c.caseNumber(), RequestIds.next()), c.submissionKey());
     }
 
     private JsonNode read(byte[] body) {

@@ -2,19 +2,20 @@ package tongban.hub.sends;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import jakarta.annotation.PreDestroy;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tongban.hub.exchange.CaseRules;
-import tongban.hub.problem.ExchangeFailure;
+import tongban.hub.exchange.ExchangeRequest;
 import tongban.hub.exchange.async.Submission;
 import tongban.hub.exchange.async.SubmissionService;
 import tongban.hub.messagelog.MessageLog;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.sso.identity.Caller;
 import tongban.sso.identity.RealNameLevel;
 
@@ -26,8 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -139,8 +140,9 @@ public class PlatformSends {
     private void send(PlatformSendStore.Pending p) {
         byte[] raw = p.requestJson().getBytes(StandardCharsets.UTF_8);
         try {
-            SubmissionService.Accepted accepted = submissions.submit(platform(), p.department(), p.service(), raw,
-                    parse(p.requestJson()), p.caseId(), p.key(), UUID.randomUUID().toString());
+            SubmissionService.Accepted accepted = submissions.submit(new ExchangeRequest(platform(), p.department(),
+                    p.service(), new ExchangeRequest.Payload(raw, parse(p.requestJson())), p.caseId(),
+                    UUID.randomUUID().toString()), p.key());
             store.markQueued(p.key(), accepted.submission().id());
         } catch (ExchangeFailure failure) {
             if (failure.status().is4xxClientError() && failure.status().value() != 429) {

@@ -12,8 +12,9 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
-import tongban.hub.problem.ExchangeFailure;
+import tongban.hub.exchange.ExchangeRequest;
 import tongban.hub.exchange.JsonRequests;
+import tongban.hub.problem.ExchangeFailure;
 import tongban.hub.web.ApiEndpoints;
 import tongban.hub.web.RequestIdFilter;
 import tongban.sso.identity.Caller;
@@ -64,9 +65,10 @@ class SubmissionRoutes {
             throw ExchangeFailure.invalid("Idempotency-Key must be 1–64 letters, digits or . _ : -");
         }
         JsonRequests.Body body = requests.read(servlet);
-        SubmissionService.Accepted accepted = submissions.submit(ApiEndpoints.caller(request),
-                request.pathVariable("department"), request.pathVariable("service"), body.raw(), body.json(),
-                requests.caseId(servlet.getHeader("X-Case-Id")), idempotencyKey, RequestIdFilter.current());
+        SubmissionService.Accepted accepted = submissions.submit(new ExchangeRequest(ApiEndpoints.caller(request),
+                request.pathVariable("department"), request.pathVariable("service"),
+                new ExchangeRequest.Payload(body.raw(), body.json()), requests.caseId(servlet.getHeader("X-Case-Id")),
+                RequestIdFilter.current()), idempotencyKey);
         Submission s = accepted.submission();
         return api.json(ServerResponse.accepted().location(URI.create(statusPath(s))),
                 view(s).put("repeated", accepted.repeated()));

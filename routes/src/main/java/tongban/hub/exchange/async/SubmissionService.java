@@ -23,6 +23,7 @@ import tongban.hub.exchange.Admission;
 import tongban.hub.exchange.CanonicalAnswers;
 import tongban.hub.exchange.DepartmentCall;
 import tongban.hub.exchange.ExchangeProperties;
+import tongban.hub.exchange.ExchangeRequest;
 import tongban.hub.exchange.ServiceRegistry;
 import tongban.hub.messagelog.Hashing;
 import tongban.hub.messagelog.LogEntry;
@@ -133,11 +134,17 @@ public class SubmissionService {
 
     /**
      * @param idempotencyKey the caller's key: the same key with the same request returns the first submission,
-     *                       with a different request is refused (422 {@code IDEMPOTENCY_KEY_REUSED})
+     *                       with a different request is refused (422 {@code IDEMPOTENCY_KEY_REUSED}); or null
      * @throws ExchangeFailure when the submission is refused (it is logged first)
      */
-    public Accepted submit(Caller caller, String department, String serviceName, byte[] rawRequest, JsonNode request,
-                    String caseId, String idempotencyKey, String requestId) {
+    public Accepted submit(ExchangeRequest call, String idempotencyKey) {
+        Caller caller = call.caller();
+        String department = call.department();
+        String serviceName = call.service();
+        byte[] rawRequest = call.payload().raw();
+        JsonNode request = call.payload().json();
+        String caseId = call.caseId();
+        String requestId = call.requestId();
         Instant started = Instant.now();
         long startNanos = System.nanoTime();
         String requestHash = Hashing.sha256(rawRequest);
