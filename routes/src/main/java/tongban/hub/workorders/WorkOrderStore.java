@@ -36,19 +36,24 @@ class WorkOrderStore {
     }
 
     private static WorkOrder row(ResultSet rs, int n) throws SQLException {
-        return new WorkOrder(rs.getString("order_number"), rs.getString("source"), rs.getString("source_ref"),
-                rs.getString("kind"), rs.getString("subject"), rs.getString("content"), rs.getString("caller_name"),
-                rs.getString("caller_phone"), rs.getString("caller_id_number"), rs.getString("department"),
-                rs.getString("case_number"), WorkOrderStatus.valueOf(rs.getString("status")),
-                instant(rs.getTimestamp("received_at")), instant(rs.getTimestamp("respond_by")),
-                date(rs.getDate("call_back_by")), date(rs.getDate("finish_by")),
-                instant(rs.getTimestamp("responded_at")), rs.getString("handler"),
-                instant(rs.getTimestamp("called_back_at")), instant(rs.getTimestamp("rectified_at")),
-                rs.getString("reply"), instant(rs.getTimestamp("finished_at")), rs.getBoolean("response_late"),
-                rs.getBoolean("call_back_late"), rs.getBoolean("finish_late"), rs.getString("escalated"),
-                instant(rs.getTimestamp("escalated_at")), rs.getString("transfer_to"),
-                rs.getString("transfer_reason"), (Integer) rs.getObject("satisfaction"), rs.getInt("dispatch_round"),
-                rs.getInt("version"));
+        return WorkOrder.builder().orderNumber(rs.getString("order_number")).source(rs.getString("source"))
+                .sourceRef(rs.getString("source_ref")).kind(rs.getString("kind")).subject(rs.getString("subject"))
+                .content(rs.getString("content")).callerName(rs.getString("caller_name"))
+                .callerPhone(rs.getString("caller_phone")).callerIdNumber(rs.getString("caller_id_number"))
+                .department(rs.getString("department")).caseNumber(rs.getString("case_number"))
+                .status(WorkOrderStatus.valueOf(rs.getString("status")))
+                .receivedAt(instant(rs.getTimestamp("received_at"))).respondBy(instant(rs.getTimestamp("respond_by")))
+                .callBackBy(date(rs.getDate("call_back_by"))).finishBy(date(rs.getDate("finish_by")))
+                .respondedAt(instant(rs.getTimestamp("responded_at"))).handler(rs.getString("handler"))
+                .calledBackAt(instant(rs.getTimestamp("called_back_at")))
+                .rectifiedAt(instant(rs.getTimestamp("rectified_at"))).reply(rs.getString("reply"))
+                .finishedAt(instant(rs.getTimestamp("finished_at"))).responseLate(rs.getBoolean("response_late"))
+                .callBackLate(rs.getBoolean("call_back_late")).finishLate(rs.getBoolean("finish_late"))
+                .escalated(rs.getString("escalated")).escalatedAt(instant(rs.getTimestamp("escalated_at")))
+                .transferTo(rs.getString("transfer_to")).transferReason(rs.getString("transfer_reason"))
+                .satisfaction((Integer) rs.getObject("satisfaction")).dispatchRound(rs.getInt("dispatch_round"))
+                .version(rs.getInt("version"))
+                .build();
     }
 
     private static Instant instant(Timestamp t) {

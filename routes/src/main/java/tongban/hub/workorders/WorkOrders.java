@@ -92,11 +92,13 @@ public class WorkOrders {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, BeijingTime.ZONE);
-        WorkOrder o = new WorkOrder(store.nextNumber(today), "HOTLINE", r.hotlineNumber(), r.kind(), r.subject(),
-                r.content(), r.callerName(), r.callerPhone(), r.callerIdNumber(), department, r.caseNumber(),
-                WorkOrderStatus.RECEIVED, now, now.plus(properties.respondWithin()), null,
-                calendar.addWorkingDays(today, days), null, null, null, null, null, null, false, false, false, null,
-                null, null, null, null, 1, 0);
+        WorkOrder o = WorkOrder.builder().orderNumber(store.nextNumber(today)).source("HOTLINE")
+                .sourceRef(r.hotlineNumber()).kind(r.kind()).subject(r.subject()).content(r.content())
+                .callerName(r.callerName()).callerPhone(r.callerPhone()).callerIdNumber(r.callerIdNumber())
+                .department(department).caseNumber(r.caseNumber()).status(WorkOrderStatus.RECEIVED).receivedAt(now)
+                .respondBy(now.plus(properties.respondWithin())).finishBy(calendar.addWorkingDays(today, days))
+                .dispatchRound(1)
+                .build();
         store.insert(o);
         store.addEvent(o.orderNumber(), now, "RECEIVED", "12345 热线工单 " + r.hotlineNumber() + " 派往 "
                 + registry.title(o.department()), "hotline");
@@ -114,12 +116,15 @@ public class WorkOrders {
         LocalDate today = LocalDate.ofInstant(now, BeijingTime.ZONE);
         String content = "办件 " + f.caseNumber() + "（" + f.title() + "）评价为" + f.levelWords()
                 + (f.comment() == null ? "" : "：" + f.comment());
-        WorkOrder o = new WorkOrder(store.nextNumber(today), "RATING", f.caseNumber(), "FOLLOW_UP",
-                "差评回访整改：" + f.title(), content, f.applicantName(), f.phone(), f.applicantIdNumber(),
-                f.department(), f.caseNumber(), WorkOrderStatus.RECEIVED, now, now.plus(properties.respondWithin()),
-                calendar.addWorkingDays(today, properties.callBackDays()),
-                calendar.addWorkingDays(today, properties.rectifyDays()), null, null, null, null, null, null, false,
-                false, false, null, null, null, null, null, 1, 0);
+        WorkOrder o = WorkOrder.builder().orderNumber(store.nextNumber(today)).source("RATING")
+                .sourceRef(f.caseNumber()).kind("FOLLOW_UP").subject("差评回访整改：" + f.title()).content(content)
+                .callerName(f.applicantName()).callerPhone(f.phone()).callerIdNumber(f.applicantIdNumber())
+                .department(f.department()).caseNumber(f.caseNumber()).status(WorkOrderStatus.RECEIVED).receivedAt(now)
+                .respondBy(now.plus(properties.respondWithin()))
+                .callBackBy(calendar.addWorkingDays(today, properties.callBackDays()))
+                .finishBy(calendar.addWorkingDays(today, properties.rectifyDays()))
+                .dispatchRound(1)
+                .build();
         store.insert(o);
         store.addEvent(o.orderNumber(), now, "RECEIVED", "差评回访整改工单，派往 " + registry.title(o.department()),
                 "platform");
@@ -167,49 +172,64 @@ public class WorkOrders {
         Instant when = at == null || at.isAfter(clock.instant()) ? clock.instant() : at;
         String actor = "department:" + department + (handler == null ? "" : ":" + handler);
         switch (action) {
-            case ACKNOWLEDGED -> {
-                if (o.status() != WorkOrderStatus.RECEIVED) {
-                    throw WorkOrderFailure.conflict("工单已响应", "work order " + orderNumber + " was acknowledged already");
-                }
-                require(handler, "请填写承办人", "an acknowledgement names its handler");
-                boolean late = o.responseLate() || when.isAfter(o.respondBy());
-                store.responded(orderNumber, when, handler, late);
-                store.addEvent(orderNumber, when, "RESPONDED", "承办人：" + handler + (late ? "（超时响应）" : ""), actor);
-                outcome(o, "RESPONDED", handler, null, when);
-            }
-            case CALLED_BACK -> {
-                requireResponded(o);
-                require(text, "请填写回访情况", "a call-back says what the applicant was told");
-                boolean late = o.callBackBy() != null && day(when).isAfter(o.callBackBy());
-                store.calledBack(orderNumber, when, late);
-                store.addEvent(orderNumber, when, "CALLED_BACK", text, actor);
-            }
-            case RECTIFIED -> {
-                requireResponded(o);
-                require(text, "请填写整改情况", "a rectification says what was changed");
-                store.rectified(orderNumber, when);
-                store.addEvent(orderNumber, when, "RECTIFIED", text, actor);
-            }
-            case FINISHED -> {
-                requireResponded(o);
-                require(text, "请填写答复意见", "finishing an order is its written reply");
-                if (o.isFollowUp() && o.calledBackAt() == null) {
-                    throw WorkOrderFailure.conflict("请先回访申请人", "a follow-up is finished only after the call-back");
-                }
-                boolean late = o.finishLate() || day(when).isAfter(o.finishBy());
-                store.finished(orderNumber, text, when, late);
-                store.addEvent(orderNumber, when, "FINISHED", text, actor);
-                outcome(o, "FINISHED", o.handler(), text, when);
-            }
-            case TRANSFER_REQUESTED -> {
-                require(text, "请说明转办理由", "a transfer request gives its reason");
-                String suggested = transferTo == null ? null : registry.departmentNamed(transferTo).orElseThrow(() ->
-                        WorkOrderFailure.invalid("建议承办单位不在平台上", "no department '" + transferTo + "'"));
-                store.transferRequested(orderNumber, suggested, text);
-                store.addEvent(orderNumber, when, "TRANSFER_REQUESTED", text
-                        + (suggested == null ? "" : "（建议转 " + registry.title(suggested) + "）"), actor);
-            }
+            case ACKNOWLEDGED -> acknowledge(o, handler, when, actor);
+            case CALLED_BACK -> calledBack(o, text, when, actor);
+            case RECTIFIED -> rectified(o, text, when, actor);
+            case FINISHED -> finish(o, text, when, actor);
+            case TRANSFER_REQUESTED -> askForTransfer(o, text, transferTo, when, actor);
         }
+    }
+
+    /** 响应: the department names who handles it; after the response deadline it is recorded as late. */
+    private void acknowledge(WorkOrder o, String handler, Instant when, String actor) {
+        if (o.status() != WorkOrderStatus.RECEIVED) {
+            throw WorkOrderFailure.conflict("工单已响应", "work order " + o.orderNumber() + " was acknowledged already");
+        }
+        require(handler, "请填写承办人", "an acknowledgement names its handler");
+        boolean late = o.responseLate() || when.isAfter(o.respondBy());
+        store.responded(o.orderNumber(), when, handler, late);
+        store.addEvent(o.orderNumber(), when, "RESPONDED", "承办人：" + handler + (late ? "（超时响应）" : ""), actor);
+        outcome(o, "RESPONDED", handler, null, when);
+    }
+
+    /** 回访: what the applicant was told, late after the call-back day. */
+    private void calledBack(WorkOrder o, String text, Instant when, String actor) {
+        requireResponded(o);
+        require(text, "请填写回访情况", "a call-back says what the applicant was told");
+        boolean late = o.callBackBy() != null && day(when).isAfter(o.callBackBy());
+        store.calledBack(o.orderNumber(), when, late);
+        store.addEvent(o.orderNumber(), when, "CALLED_BACK", text, actor);
+    }
+
+    /** 整改: what the department changed. */
+    private void rectified(WorkOrder o, String text, Instant when, String actor) {
+        requireResponded(o);
+        require(text, "请填写整改情况", "a rectification says what was changed");
+        store.rectified(o.orderNumber(), when);
+        store.addEvent(o.orderNumber(), when, "RECTIFIED", text, actor);
+    }
+
+    /** 办结: the written reply; a follow-up only after its call-back; late after the finishing day. */
+    private void finish(WorkOrder o, String text, Instant when, String actor) {
+        requireResponded(o);
+        require(text, "请填写答复意见", "finishing an order is its written reply");
+        if (o.isFollowUp() && o.calledBackAt() == null) {
+            throw WorkOrderFailure.conflict("请先回访申请人", "a follow-up is finished only after the call-back");
+        }
+        boolean late = o.finishLate() || day(when).isAfter(o.finishBy());
+        store.finished(o.orderNumber(), text, when, late);
+        store.addEvent(o.orderNumber(), when, "FINISHED", text, actor);
+        outcome(o, "FINISHED", o.handler(), text, when);
+    }
+
+    /** 申请转办/退回: the reason, and the department it should go to if the department knows one. */
+    private void askForTransfer(WorkOrder o, String text, String transferTo, Instant when, String actor) {
+        require(text, "请说明转办理由", "a transfer request gives its reason");
+        String suggested = transferTo == null ? null : registry.departmentNamed(transferTo).orElseThrow(() ->
+                WorkOrderFailure.invalid("建议承办单位不在平台上", "no department '" + transferTo + "'"));
+        store.transferRequested(o.orderNumber(), suggested, text);
+        store.addEvent(o.orderNumber(), when, "TRANSFER_REQUESTED", text
+                + (suggested == null ? "" : "（建议转 " + registry.title(suggested) + "）"), actor);
     }
 
     /**
