@@ -106,10 +106,6 @@ class PortalBrowserTest extends HubTestBase {
         BROWSER.signIn(user);
     }
 
-    private String text(String id) {
-        return BROWSER.visible(id).getText();
-    }
-
     private boolean askedToSignIn() {
         return BROWSER.onSignInForm();
     }
@@ -127,10 +123,10 @@ class PortalBrowserTest extends HubTestBase {
         browser().get(HUB + "/portal");
         signIn("zhangsan");
 
-        assertThat(text("name")).isEqualTo("张三");
-        assertThat(text("id-number")).isEqualTo("4601**********1230");
-        assertThat(text("real-name-level")).isEqualTo("3 级");
-        assertThat(text("data-usage")).as("in words: who, which department, which data")
+        assertThat(BROWSER.text("name")).isEqualTo("张三");
+        assertThat(BROWSER.text("id-number")).isEqualTo("4601**********1230");
+        assertThat(BROWSER.text("real-name-level")).isEqualTo("3 级");
+        assertThat(BROWSER.text("data-usage")).as("in words: who, which department, which data")
                 .contains("海口市公安局", "身份核验", "通办命令行工具（演示）", "已提供")
                 .doesNotContain("public-security", "identity-verification", "tongban-cli", "OK");
         assertThat(browser().getPageSource()).doesNotContain("460100199001011230");
@@ -149,23 +145,23 @@ class PortalBrowserTest extends HubTestBase {
     void oneLoginOpensEveryDepartmentPortalAsThatPersonAndOneLogoutClosesThemAll() {
         browser().get(HUB + "/portal");
         signIn("zhangsan");
-        assertThat(text("name")).isEqualTo("张三");
-        assertThat(text("department-portals")).contains("电子税务局", "社保网上服务", "网上办事大厅", "交管服务");
+        assertThat(BROWSER.text("name")).isEqualTo("张三");
+        assertThat(BROWSER.text("department-portals")).contains("电子税务局", "社保网上服务", "网上办事大厅", "交管服务");
 
         for (DepartmentPortal portal : DepartmentPortal.ALL) {
             browser().get(portalUrl(portal));
-            assertThat(text("name")).as(portal.department() + ": signed in without a second password").isEqualTo("张三");
+            assertThat(BROWSER.text("name")).as(portal.department() + ": signed in without a second password").isEqualTo("张三");
             assertThat(askedToSignIn()).isFalse();
             if (portal.department().equals("public-security")) {
-                assertThat(text("service-data")).as("the hub's answer for 张三, in the department's words")
+                assertThat(BROWSER.text("service-data")).as("the hub's answer for 张三, in the department's words")
                         .contains("张三", "户籍地址", "与户主关系").doesNotContain("registeredAddress", "headOfHousehold");
             } else if (portal.department().equals("traffic-police")) {
-                assertThat(text("service-data")).as("交警: 张三's violations, in the traffic police's words")
+                assertThat(BROWSER.text("service-data")).as("交警: 张三's violations, in the traffic police's words")
                         .contains("违法行为", "驾驶机动车违反道路交通信号灯通行", "处罚决定书编号", "4601002026112801", "否")
                         .doesNotContain("paymentReference", "false");
             } else {
                 // tax and social insurance need a level-3 sign-in; the password was level 2
-                assertThat(text("step-up")).as(portal.department()).contains("3");
+                assertThat(BROWSER.text("step-up")).as(portal.department()).contains("3");
             }
         }
         assertThat(browser().getPageSource()).doesNotContain("460100199001011230");
@@ -189,10 +185,10 @@ class PortalBrowserTest extends HubTestBase {
         signIn("zhangsan"); // the gateway is behind the hub's own login, which returns to the page asked for
         new WebDriverWait(browser(), Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(
                 HUB + "/portals/market-regulation/"));
-        assertThat(text("path")).isEqualTo("/");
+        assertThat(BROWSER.text("path")).isEqualTo("/");
         browser().get(HUB + "/portals/market-regulation/qyxx/list");
-        assertThat(text("name")).isEqualTo("张三");
-        assertThat(text("path")).isEqualTo("/qyxx/list");
+        assertThat(BROWSER.text("name")).isEqualTo("张三");
+        assertThat(BROWSER.text("path")).isEqualTo("/qyxx/list");
 
         // the browser's session, with a (genuinely signed, leaked) identity header for someone else added
         String session = browser().manage().getCookieNamed("JSESSIONID").getValue();
@@ -228,7 +224,7 @@ class PortalBrowserTest extends HubTestBase {
         BROWSER.visible("qymc").sendKeys("海口椰风数字科技");
         browser().findElement(By.id("submit-name")).click();
 
-        assertThat(text("receipt")).isEqualTo("已受理：张三 申报的企业名称「海口椰风数字科技」");
+        assertThat(BROWSER.text("receipt")).isEqualTo("已受理：张三 申报的企业名称「海口椰风数字科技」");
         assertThat(browser().getCurrentUrl()).isEqualTo(HUB + "/portals/market-regulation/name-check");
 
         // the same session, the same form, posted from another site's page (or with no origin at all): refused
@@ -297,16 +293,16 @@ class PortalBrowserTest extends HubTestBase {
         browser().get(portalUrl(DepartmentPortal.ALL.get(0))); // tax clearance needs level 3; lisi has 2
         signIn("lisi");
 
-        assertThat(text("name")).isEqualTo("李四");
-        assertThat(text("service-problem")).contains("实名认证等级").doesNotContain("REAL_NAME_LEVEL_TOO_LOW");
+        assertThat(BROWSER.text("name")).isEqualTo("李四");
+        assertThat(BROWSER.text("service-problem")).contains("实名认证等级").doesNotContain("REAL_NAME_LEVEL_TOO_LOW");
     }
 
     @Test
     void aLevelThreeServiceAsksTheSignedInCitizenForTheOneTimeCodeOnlyAndThenAnswers() {
         browser().get(portalUrl(DepartmentPortal.ALL.get(0))); // tax clearance needs level 3; zhangsan is verified to 3
         signIn("zhangsan");
-        assertThat(text("sign-in-level")).isEqualTo("2");
-        assertThat(text("step-up")).contains("3");
+        assertThat(BROWSER.text("sign-in-level")).isEqualTo("2");
+        assertThat(BROWSER.text("step-up")).contains("3");
         assertThat(browser().getPageSource()).doesNotContain("id=\"service-data\"");
 
         browser().findElement(By.id("step-up-link")).click();
@@ -317,8 +313,8 @@ class PortalBrowserTest extends HubTestBase {
         code.sendKeys(DemoOneTimeCodes.fresh("zhangsan"));
         browser().findElement(By.id("kc-login")).click();
 
-        assertThat(text("sign-in-level")).isEqualTo("3");
-        assertThat(text("service-data")).contains("张三", "完税证明号").doesNotContain("certificateNo");
+        assertThat(BROWSER.text("sign-in-level")).isEqualTo("3");
+        assertThat(BROWSER.text("service-data")).contains("张三", "完税证明号").doesNotContain("certificateNo");
         assertThat(browser().getPageSource()).doesNotContain("id=\"step-up\"");
     }
 
@@ -326,7 +322,7 @@ class PortalBrowserTest extends HubTestBase {
     void loggingOutOfThePortalEndsTheKeycloakSessionToo() {
         browser().get(HUB + "/portal");
         signIn("lisi");
-        assertThat(text("real-name-level")).isEqualTo("2 级");
+        assertThat(BROWSER.text("real-name-level")).isEqualTo("2 级");
 
         browser().findElement(By.id("logout")).click();
 
@@ -340,7 +336,7 @@ class PortalBrowserTest extends HubTestBase {
     void whenTheSessionEndsElsewhereKeycloakTellsThePortalAndItAsksForLoginAgain() throws Exception {
         browser().get(HUB + "/portal");
         signIn("zhangsan");
-        assertThat(text("name")).isEqualTo("张三");
+        assertThat(BROWSER.text("name")).isEqualTo("张三");
 
         endKeycloakSessionsOf("zhangsan"); // as an administrator (or another portal's logout) would
 
@@ -392,10 +388,10 @@ class PortalBrowserTest extends HubTestBase {
         browser().findElement(By.id("consent-public-security-household-registration")).click();
         browser().findElement(By.id("submit-application")).click();
 
-        assertThat(text("notice")).contains("申请已提交");
-        String number = text("case-number");
-        assertThat(text("case-status")).isEqualTo("已提交");
-        assertThat(text("parts")).contains("企业设立登记", "公章刻制备案", "新办纳税人涉税事项", "单位参保登记",
+        assertThat(BROWSER.text("notice")).contains("申请已提交");
+        String number = BROWSER.text("case-number");
+        assertThat(BROWSER.text("case-status")).isEqualTo("已提交");
+        assertThat(BROWSER.text("parts")).contains("企业设立登记", "公章刻制备案", "新办纳税人涉税事项", "单位参保登记",
                 "海口市市场监督管理局", "海口市公安局");
 
         // the departments decide: registration first (with the new credit code), then the other three
@@ -409,24 +405,24 @@ class PortalBrowserTest extends HubTestBase {
             awaitDelivered("chenjing", number + part, number);
         }
         browser().navigate().refresh();
-        assertThat(text("case-status")).isEqualTo("办理中");
-        assertThat(text("remaining")).endsWith("个工作日");
+        assertThat(BROWSER.text("case-status")).isEqualTo("办理中");
+        assertThat(BROWSER.text("remaining")).endsWith("个工作日");
         tongban.hub.support.DepartmentSystems.taken(departments.seal(number + "-02", "2", ",\"yzbm\":\"4601000999001\""));
         tongban.hub.support.DepartmentSystems.taken(departments.tax(number + "-03", "W", ",\"fpdm\":\"FP-0002\""));
         tongban.hub.support.DepartmentSystems.taken(departments.insurance(number + "-04", "30", ",\"cbbh\":\"4601009\""));
 
         browser().navigate().refresh();
-        assertThat(text("case-status")).isEqualTo("办结（准予）");
-        assertThat(text("parts")).contains(code, "4601000999001");
-        assertThat(text("materials")).contains("申请人户籍信息", "数据共享获取", "海口市公安局");
-        assertThat(text("history")).contains("已办结", "平台");
+        assertThat(BROWSER.text("case-status")).isEqualTo("办结（准予）");
+        assertThat(BROWSER.text("parts")).contains(code, "4601000999001");
+        assertThat(BROWSER.text("materials")).contains("申请人户籍信息", "数据共享获取", "海口市公安局");
+        assertThat(BROWSER.text("history")).contains("已办结", "平台");
         assertThat(browser().getPageSource()).as("no codes, keys or client ids on a citizen's page")
                 .doesNotContain("public-security", "enterprise-registration", "DEPARTMENT_", "CORRECTION_REQUESTED\"",
                         "tongban-hub", "portal-tax");
 
         browser().findElement(By.id("nav-cases")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/portal/cases"));
-        assertThat(text("my-cases")).contains(number, "企业开办一件事", "办结（准予）");
+        assertThat(BROWSER.text("my-cases")).contains(number, "企业开办一件事", "办结（准予）");
     }
 
     @Test
@@ -438,17 +434,17 @@ class PortalBrowserTest extends HubTestBase {
         type("applicant-id-number", "460100198506152341");
         browser().findElement(By.id("consent-public-security-household-registration")).click();
         browser().findElement(By.id("submit-application")).click();
-        String number = text("case-number");
-        assertThat(text("case-status")).isEqualTo("已提交");
+        String number = BROWSER.text("case-number");
+        assertThat(BROWSER.text("case-status")).isEqualTo("已提交");
 
         browser().findElement(By.id("nav-window")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/portal/window"));
-        assertThat(text("queue-" + number)).contains("居民身份证换领", "李四", "窗口");
+        assertThat(BROWSER.text("queue-" + number)).contains("居民身份证换领", "李四", "窗口");
         new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("decision-" + number))).selectByValue("accept");
         browser().findElement(By.id("decide-" + number)).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("id=\"notice\""));
-        assertThat(text("notice")).contains(number);
-        assertThat(text("queue-" + number)).contains("已受理", "剩 ");
+        assertThat(BROWSER.text("notice")).contains(number);
+        assertThat(BROWSER.text("queue-" + number)).contains("已受理", "剩 ");
 
         // the case lets the window read the applicant's household registration — and nothing else
         assertThat(call("wangwu", "public-security/household-registration", "{\"idNumber\": \"460100198506152341\"}",
@@ -474,18 +470,18 @@ class PortalBrowserTest extends HubTestBase {
         browser().get(HUB + "/portal/cases/" + number + "?via=qr");
         signIn("zhangsan");
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("id=\"rate\""));
-        assertThat(text("rating-url")).isEqualTo(HUB + "/portal/cases/" + number + "?via=qr"); // what the receipt's code says
+        assertThat(BROWSER.text("rating-url")).isEqualTo(HUB + "/portal/cases/" + number + "?via=qr"); // what the receipt's code says
         assertThat(browser().findElement(By.cssSelector("#rating-qr-code path")).getAttribute("d")).startsWith("M4 4h1v1h-1z");
         browser().findElement(By.id("rate-level-2")).click();
         new org.openqa.selenium.support.ui.Select(browser().findElement(By.id("rate-attitude"))).selectByValue("1");
         type("rate-comment", "<b>窗口等了两个小时</b>");
         browser().findElement(By.id("rate-submit")).click();
         new WebDriverWait(browser(), Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("id=\"notice\""));
-        assertThat(text("notice")).isEqualTo("感谢您的评价");
+        assertThat(BROWSER.text("notice")).isEqualTo("感谢您的评价");
         WebElement given = browser().findElement(By.id("rating-RATING"));
         assertThat(given.getText()).contains("不满意", "<b>窗口等了两个小时</b>"); // shown as the words typed
         assertThat(given.findElements(By.tagName("b"))).hasSize(1); // the page's own label only, no markup of theirs
-        assertThat(text("follow-up-status")).isEqualTo("待响应");
+        assertThat(BROWSER.text("follow-up-status")).isEqualTo("待响应");
         assertThat(browser().getPageSource()).doesNotContain("id=\"rate\""); // once
         JsonNode ratings = json.readTree(http.exchange("/api/v1/cases/" + number + "/ratings",
                 org.springframework.http.HttpMethod.GET, new org.springframework.http.HttpEntity<>(

@@ -82,10 +82,6 @@ class ProvincialSignInBrowserTest extends HubTestBase {
         return BROWSER.driver();
     }
 
-    private String text(String id) {
-        return BROWSER.visible(id).getText();
-    }
-
     private boolean onProvinceSignIn() {
         return browser().getCurrentUrl().startsWith(PROVINCE) && browser().getPageSource().contains("id=\"kc-login\"");
     }
@@ -114,14 +110,14 @@ class ProvincialSignInBrowserTest extends HubTestBase {
         browser().get(HUB + "/portal?idp=province"); // the hint: straight to the province, no Tongban login page
         signInAtProvince("wangfang");
 
-        assertThat(text("name")).isEqualTo("王芳");
-        assertThat(text("id-number")).isEqualTo("4601**********1235");
-        assertThat(text("real-name-level")).as("the level the province asserted (L3)").isEqualTo("3 级");
+        assertThat(BROWSER.text("name")).isEqualTo("王芳");
+        assertThat(BROWSER.text("id-number")).isEqualTo("4601**********1235");
+        assertThat(BROWSER.text("real-name-level")).as("the level the province asserted (L3)").isEqualTo("3 级");
 
         for (DepartmentPortal portal : DepartmentPortal.ALL) {
             browser().get(portalUrl(portal));
-            assertThat(text("name")).as(portal.department() + ": signed in without a second password").isEqualTo("王芳");
-            assertThat(text("sign-in-level")).as(portal.department() + ": acr as the province asserted it").isEqualTo("3");
+            assertThat(BROWSER.text("name")).as(portal.department() + ": signed in without a second password").isEqualTo("王芳");
+            assertThat(BROWSER.text("sign-in-level")).as(portal.department() + ": acr as the province asserted it").isEqualTo("3");
             assertThat(browser().getPageSource()).as(portal.department() + ": a level-3 service asks for no step-up")
                     .doesNotContain("id=\"step-up\"");
         }
@@ -144,7 +140,7 @@ class ProvincialSignInBrowserTest extends HubTestBase {
     void loggingOutInTongbanEndsTheProvincialSessionToo() {
         browser().get(HUB + "/portal?idp=province");
         signInAtProvince("wangfang");
-        assertThat(text("name")).isEqualTo("王芳");
+        assertThat(BROWSER.text("name")).isEqualTo("王芳");
 
         browser().findElement(By.id("logout")).click(); // the hub portal's logout: Tongban's session, then the province's
         awaitTongbanSignInForm();
@@ -160,9 +156,9 @@ class ProvincialSignInBrowserTest extends HubTestBase {
         chooseProvinceOnTongbansLoginPage();
         signInAtProvince("zhangsan"); // the province's 张三: the same id number, asserted at L3
 
-        assertThat(text("name")).isEqualTo("张三");
-        assertThat(text("sign-in-level")).isEqualTo("3");
-        assertThat(text("service-data")).as("answered at the level the province proved")
+        assertThat(BROWSER.text("name")).isEqualTo("张三");
+        assertThat(BROWSER.text("sign-in-level")).isEqualTo("3");
+        assertThat(BROWSER.text("service-data")).as("answered at the level the province proved")
                 .contains("张三", "完税证明号");
 
         JsonNode zhangsan = tongbanRealm.user("zhangsan");
@@ -177,8 +173,8 @@ class ProvincialSignInBrowserTest extends HubTestBase {
         browser().get(HUB + "/portal?idp=province");
         signInAtProvince("mali"); // registered at the province with zhangsan's e-mail, asserted only at L2
 
-        assertThat(text("name")).isEqualTo("马力");
-        assertThat(text("real-name-level")).isEqualTo("2 级");
+        assertThat(BROWSER.text("name")).isEqualTo("马力");
+        assertThat(BROWSER.text("real-name-level")).isEqualTo("2 级");
         assertThat(browser().getPageSource()).doesNotContain("张三", "1230");
 
         JsonNode mali = tongbanRealm.usersWithAttribute("id_number", "460102199503152247");
@@ -203,8 +199,8 @@ class ProvincialSignInBrowserTest extends HubTestBase {
         browser().get(HUB + "/portal?idp=province");
         signInAtProvince("liuyang");
 
-        assertThat(text("name")).isEqualTo("刘洋");
-        assertThat(text("acting-for")).contains("海南南海渔业科技有限公司", "91460100MA5T678909");
+        assertThat(BROWSER.text("name")).isEqualTo("刘洋");
+        assertThat(BROWSER.text("acting-for")).contains("海南南海渔业科技有限公司", "91460100MA5T678909");
     }
 
     @Test
@@ -223,7 +219,7 @@ class ProvincialSignInBrowserTest extends HubTestBase {
 
             browser().get(HUB + "/portal");
             BROWSER.signIn("lisi");
-            assertThat(text("name")).isEqualTo("李四");
+            assertThat(BROWSER.text("name")).isEqualTo("李四");
         } finally {
             ((ObjectNode) province.get("config")).put("authorizationUrl", authorizationUrl);
             tongbanRealm.updateIdentityProvider(province);

@@ -66,10 +66,6 @@ class RegistrationBrowserTest extends HubTestBase {
         return BROWSER.driver();
     }
 
-    private String text(String id) {
-        return BROWSER.visible(id).getText();
-    }
-
     /** From the portal to Keycloak's registration page, the form filled in and sent. */
     private void register(Map<String, String> fields) {
         browser().get(HUB + "/portal");
@@ -98,17 +94,17 @@ class RegistrationBrowserTest extends HubTestBase {
     void aNewPersonRegistersAtLevelTwoAndPublicSecuritysCheckRaisesThemToThree() throws Exception {
         register(person("zhouyi", "周", "一", ZHOU_YI, PASSWORD));
 
-        assertThat(text("name")).isEqualTo("周一");
-        assertThat(text("real-name-level")).as("self-declared").isEqualTo("2 级");
+        assertThat(BROWSER.text("name")).isEqualTo("周一");
+        assertThat(BROWSER.text("real-name-level")).as("self-declared").isEqualTo("2 级");
         JsonNode account = realm.user("zhouyi");
         assertThat(account.path("attributes").path("real_name_source").get(0).asText()).isEqualTo("self-declared");
         assertThat(account.path("attributes").path("id_number").get(0).asText()).isEqualTo(ZHOU_YI);
 
         askForTheCheck();
 
-        assertThat(text("real-name-level")).as("checked against the population register").isEqualTo("3 级");
+        assertThat(BROWSER.text("real-name-level")).as("checked against the population register").isEqualTo("3 级");
         assertThat(browser().getPageSource()).doesNotContain("id=\"verify-real-name\"");
-        assertThat(text("data-usage")).as("the check is in the person's own trail, in words")
+        assertThat(BROWSER.text("data-usage")).as("the check is in the person's own trail, in words")
                 .contains("通办平台（实名核验）", "海口市公安局", "身份核验", "已提供");
         assertThat(realm.user("zhouyi").path("attributes").path("real_name_source").get(0).asText())
                 .isEqualTo("public-security");
@@ -119,13 +115,13 @@ class RegistrationBrowserTest extends HubTestBase {
         register(person("wuer", "吴", "二", WU_SAN, PASSWORD)); // the register knows this number as 吴三
 
         askForTheCheck();
-        assertThat(text("real-name-result")).contains("姓名与公民身份号码不一致", "2 级", "还可核验 2 次");
-        assertThat(text("real-name-level")).isEqualTo("2 级");
+        assertThat(BROWSER.text("real-name-result")).contains("姓名与公民身份号码不一致", "2 级", "还可核验 2 次");
+        assertThat(BROWSER.text("real-name-level")).isEqualTo("2 级");
 
         askForTheCheck();
         askForTheCheck();
         askForTheCheck();
-        assertThat(text("real-name-result")).contains("核验次数已用完");
+        assertThat(BROWSER.text("real-name-result")).contains("核验次数已用完");
         assertThat(realm.user("wuer").path("attributes").path("real_name_level").get(0).asText()).isEqualTo("2");
     }
 

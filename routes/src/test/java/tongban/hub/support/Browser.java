@@ -68,6 +68,11 @@ public final class Browser implements TestWatcher, AutoCloseable {
     }
 
     /** A fresh browser: no cookies, no sessions. */
+    /** The text of the element with this id, once it is visible. */
+    public String text(String id) {
+        return visible(id).getText();
+    }
+
     public void restart() {
         close();
     }
