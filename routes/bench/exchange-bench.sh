@@ -325,7 +325,9 @@ if [ -n "${HUB_ARGS:-}" ] && PGPASSWORD=tongban-test-only psql -h 127.0.0.1 -U t
     --TONGBAN_BROKER_URL="tcp://127.0.0.1:$broker_port" --TONGBAN_BROKER_PASSWORD=tongban-test-only \
     --TONGBAN_SSO_ISSUER="http://localhost:$KC_PORT/realms/tongban" --TONGBAN_OPS_CLIENT_SECRET=bench-only \
     --TONGBAN_PORTAL_CLIENT_SECRET=bench-only --TONGBAN_GATEWAY_MARKET_REGULATION_SECRET=bench-only-gateway-secret-32-bytes \
-    --TONGBAN_MESSAGE_LOG_SUBJECT_KEY=bench-only \
+    --TONGBAN_MESSAGE_LOG_SUBJECT_KEY=bench-only --TONGBAN_MESSAGE_LOG_ARCHIVE_DIRECTORY="$prod_dir/archive" \
+    --TONGBAN_MESSAGE_LOG_ARCHIVE_SIGNING_KEY=MC4CAQAwBQYDK2VwBCIEIK5M9bZ6swKYWyuRF8Ty+M9nX4RnbGveg5wZZbmRU+du \
+    --TONGBAN_MESSAGE_LOG_ARCHIVE_VERIFY_KEY=MCowBQYDK2VwAyEAOVikGapyln7DSER0a/fXj376ltnWLdAyppmjlrsnIJw= \
     --tongban.exchange.access-rights.tongban-cli[0]=construction-approval/* --tongban.catalogue.sync-on-start=false \
     "${hub_args[@]}" > "$prod_dir/hub.log" 2>&1 &
   prod_pid=$!

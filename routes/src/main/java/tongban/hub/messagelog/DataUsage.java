@@ -16,10 +16,21 @@ public class DataUsage {
 
     private final MessageLog log;
     private final MessageLogStore store;
+    private final MessageLogProperties.Archive archive;
 
-    DataUsage(MessageLog log, MessageLogStore store) {
+    DataUsage(MessageLog log, MessageLogStore store, MessageLogProperties properties) {
         this.log = log;
         this.store = store;
+        this.archive = properties.archive();
+    }
+
+    /**
+     * What the trail covers, said plainly: the online period; older uses are in the archives, kept for their period,
+     * and given on request — they are not lost, only not online.
+     */
+    public String coverage() {
+        return "此处列出近 " + archive.retention().toDays() + " 天的数据使用记录；更早的记录已归档保存 "
+                + archive.archiveRetention().toDays() / 365 + " 年，如需查询，可拨打 12345 或到政务服务中心申请。";
     }
 
     /** The latest uses of the data of the person with this resident id number, newest first. */

@@ -33,7 +33,7 @@ class MessageLogController {
         if (caller.idNumber() == null) {
             throw new ExchangeFailure(HttpStatus.FORBIDDEN, "NOT_A_CITIZEN", "only a citizen account has a data-usage trail");
         }
-        return new Trail(usage.of(caller.idNumber(), 200));
+        return new Trail(usage.of(caller.idNumber(), 200), usage.coverage());
     }
 
     /** Walks the whole chain; role {@code ops} only (see the security configuration). */
@@ -42,6 +42,7 @@ class MessageLogController {
         return verifier.verify();
     }
 
-    record Trail(List<DataUsage.Use> uses) {
+    /** @param coverage what the trail covers and how to ask for older uses, in words */
+    record Trail(List<DataUsage.Use> uses, String coverage) {
     }
 }

@@ -6,15 +6,18 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The message-log tables, through plain JDBC. */
@@ -124,6 +127,80 @@ class MessageLogStore {
         String sql = "SELECT " + COLUMNS + " FROM message_log WHERE 1 = 1" + where + " ORDER BY seq DESC FETCH FIRST "
                 + Math.max(1, Math.min(limit, 1000)) + " ROWS ONLY";
         return jdbc.query(sql, (rs, i) -> read(rs), args.toArray());
+    }
+
+    /** The oldest entry still in the database, if any. */
+    Optional<StoredEntry> oldest() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM message_log ORDER BY seq FETCH FIRST 1 ROWS ONLY",
+                (rs, i) -> read(rs)).stream().findFirst();
+    }
+
+    /** When the entry with this sequence number was logged; empty when it is not in the database. */
+    Optional<Instant> loggedAt(long seq) {
+        return jdbc.query("SELECT logged_at FROM message_log WHERE seq = ?", (rs, i) -> rs.getTimestamp(1).toInstant(),
+                seq).stream().findFirst();
+    }
+
+    /** Streams the entries from {@code fromSeq} to {@code toSeq} (both included) in chain order. */
+    void forEachBetween(long fromSeq, long toSeq, Consumer<StoredEntry> consumer) {
+        jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM message_log WHERE seq BETWEEN ? AND ? "
+                    + "ORDER BY seq");
+            statement.setLong(1, fromSeq);
+            statement.setLong(2, toSeq);
+            statement.setFetchSize(1000);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(read(rs)));
+    }
+
+    /** Holds the archiving lock until the surrounding transaction ends: one hub archives at a time. */
+    void lockArchiving() {
+        jdbc.query("SELECT id FROM message_log_archiving WHERE id = 1 FOR UPDATE", rs -> { });
+    }
+
+    /** Records that an archive file now holds these entries (they are deleted after, {@link #deleteArchived}). */
+    void recordArchive(ArchiveManifest m, Instant at) {
+        jdbc.update("INSERT INTO message_log_archive (period, data_file, entries, first_seq, last_seq, last_hash, "
+                        + "archived_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Date.valueOf(m.period()), m.dataFile(),
+                m.entries(), m.firstSeq(), m.lastSeq(), m.lastHash(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+
+    /** The last archive recorded, if any. */
+    Optional<ArchivedPeriod> lastArchive() {
+        return jdbc.query("SELECT period, last_seq, entries, archived_at FROM message_log_archive ORDER BY last_seq DESC "
+                        + "FETCH FIRST 1 ROWS ONLY", (rs, i) -> new ArchivedPeriod(rs.getDate(1).toLocalDate(),
+                        rs.getLong(2), rs.getLong(3), rs.getTimestamp(4).toInstant()))
+                .stream().findFirst();
+    }
+
+    /**
+     * Deletes archived entries (sequence numbers up to {@code lastSeq}) a batch at a time, each batch its own
+     * transaction — no hour-long transaction holding a day of rows; a crash between batches is finished next time.
+     */
+    long deleteArchived(long lastSeq) {
+        long deleted = 0;
+        while (true) {
+            Long batchEnd = jdbc.queryForObject("SELECT MAX(seq) FROM (SELECT seq FROM message_log WHERE seq <= ? "
+                    + "ORDER BY seq FETCH FIRST 10000 ROWS ONLY) b", Long.class, lastSeq);
+            if (batchEnd == null) {
+                return deleted;
+            }
+            deleted += tx.execute(status -> jdbc.update("DELETE FROM message_log WHERE seq <= ?", batchEnd));
+        }
+    }
+
+    /** The last chain head anchored, by any hub. */
+    long lastAnchoredSeq() {
+        return jdbc.queryForObject("SELECT last_anchor_seq FROM message_log_archiving WHERE id = 1", Long.class);
+    }
+
+    void recordAnchor(long seq, Instant at) {
+        jdbc.update("UPDATE message_log_archiving SET last_anchor_seq = ?, last_anchor_at = ? WHERE id = 1 "
+                + "AND last_anchor_seq < ?", seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), seq);
+    }
+
+    /** An archive recorded: its day, its last entry, how many it holds and when it was made. */
+    record ArchivedPeriod(LocalDate period, long lastSeq, long entries, Instant archivedAt) {
     }
 
     private static StoredEntry read(ResultSet rs) throws SQLException {

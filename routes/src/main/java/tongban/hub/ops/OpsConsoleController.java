@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tongban.hub.exchange.async.DeadLetters;
 import tongban.hub.messagelog.ChainVerifier;
+import tongban.hub.messagelog.MessageLogArchiving;
 import tongban.hub.messagelog.MessageLogSearch;
 import tongban.hub.monitoring.DepartmentMonitor;
 import tongban.hub.web.BeijingTime;
@@ -38,13 +39,15 @@ class OpsConsoleController {
     private final DeadLetters deadLetters;
     private final MessageLogSearch search;
     private final ChainVerifier verifier;
+    private final MessageLogArchiving archiving;
 
     OpsConsoleController(DepartmentMonitor monitor, DeadLetters deadLetters, MessageLogSearch search,
-                         ChainVerifier verifier) {
+                         ChainVerifier verifier, MessageLogArchiving archiving) {
         this.monitor = monitor;
         this.deadLetters = deadLetters;
         this.search = search;
         this.verifier = verifier;
+        this.archiving = archiving;
     }
 
     @GetMapping("/ops")
@@ -98,6 +101,7 @@ class OpsConsoleController {
         model.addAttribute("operator", user.getPreferredUsername());
         model.addAttribute("departments", monitor.departments());
         model.addAttribute("size", search.size());
+        model.addAttribute("retention", archiving.status());
         MessageLogSearch.Criteria criteria;
         try {
             criteria = new MessageLogSearch.Criteria(blankToNull(requestId), blankToNull(caseId),

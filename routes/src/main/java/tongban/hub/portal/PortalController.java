@@ -81,6 +81,7 @@ class PortalController {
         model.addAttribute("actingFor", acting instanceof Map<?, ?> map && map.get("name") != null
                 ? map.get("name") + "（" + map.get("uscc") + "）" : null);
         model.addAttribute("departmentPortals", properties.departmentPortals());
+        model.addAttribute("usesCoverage", usage.coverage());
         model.addAttribute("uses", idNumber == null ? List.of()
                 : usage.of(idNumber, 50).stream().map(this::words).toList());
         return "portal/home";

@@ -200,6 +200,11 @@ class HelmChartTest {
                 .containsExactly("TongbanWorkOrderEscalated", "TongbanWorkOrdersLate");
         assertThat((String) orders.get(0).get("expr")).isEqualTo("max by (department) (tongban_work_orders_escalated) > 0");
         assertThat((String) orders.get(1).get("for")).isEqualTo("5m");
+        List<Map<String, Object>> log = at(only(objects, "PrometheusRule"), "spec", "groups", "2", "rules");
+        assertThat(log).extracting(r -> r.get("alert"))
+                .containsExactly("TongbanMessageLogArchivingBehind", "TongbanMessageLogAnchorStale");
+        assertThat((String) log.get(0).get("expr"))
+                .isEqualTo("max(tongban_message_log_oldest_online_age_seconds) > 15724800");
         assertThat((Object) at(only(objects, "Deployment"), "spec", "replicas")).isEqualTo(3);
         assertThat((String) at(only(objects, "Deployment"), "spec", "template", "spec", "containers", "0", "image"))
                 .endsWith(":2026.11.1");

@@ -79,6 +79,9 @@ public abstract class HubTestBase {
         registry.add("tongban.exchange.async.redelivery-multiplier", () -> "1.0");
         registry.add("tongban.exchange.async.outbox-sweep-after", () -> "1s");
         registry.add("tongban.exchange.async.outbox-sweep-every", () -> "500ms");
+        // archiving and anchoring run when a test asks (MessageLogArchiveTest), not on a timer in the middle of another
+        registry.add("tongban.message-log.archive.every", () -> "1000d");
+        registry.add("tongban.message-log.archive.anchor-every", () -> "1000d");
         // the demo CLI client gets everything but the item list, so that "no access right" has a case to show
         registry.add("tongban.exchange.access-rights.tongban-cli[0]", () -> "item-library/item-detail");
         registry.add("tongban.exchange.access-rights.tongban-cli[1]", () -> "public-security/*");

@@ -17,6 +17,9 @@ public final class ProdProfile {
     public static final AsyncProperties QUICK_REDELIVERY = new AsyncProperties(5, java.time.Duration.ofMillis(200), 2.0,
             java.time.Duration.ofSeconds(2), 4, java.time.Duration.ofSeconds(3), java.time.Duration.ofHours(72));
 
+    static final String TEST_ARCHIVE_SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIK5M9bZ6swKYWyuRF8Ty+M9nX4RnbGveg5wZZbmRU+du";
+    static final String TEST_ARCHIVE_VERIFY_KEY = "MCowBQYDK2VwAyEAOVikGapyln7DSER0a/fXj376ltnWLdAyppmjlrsnIJw=";
+
     private ProdProfile() {
     }
 
@@ -29,6 +32,10 @@ public final class ProdProfile {
                 "--TONGBAN_OPS_CLIENT_SECRET=test-only", "--TONGBAN_PORTAL_CLIENT_SECRET=test-only",
                 "--TONGBAN_GATEWAY_MARKET_REGULATION_SECRET=test-only-gateway-secret-of-32-bytes!",
                 "--TONGBAN_MESSAGE_LOG_SUBJECT_KEY=test-only-subject-key",
+                // a TEST ONLY archive key pair (Ed25519, base64 DER) and an archive directory of the test's own
+                "--TONGBAN_MESSAGE_LOG_ARCHIVE_SIGNING_KEY=" + TEST_ARCHIVE_SIGNING_KEY,
+                "--TONGBAN_MESSAGE_LOG_ARCHIVE_VERIFY_KEY=" + TEST_ARCHIVE_VERIFY_KEY,
+                "--TONGBAN_MESSAGE_LOG_ARCHIVE_DIRECTORY=" + HubTestBase.tempDir(),
                 "--tongban.departments.construction-approval.url=" + approvalsUrl,
                 "--tongban.exchange.access-rights.tongban-cli[0]=construction-approval/*",
                 "--tongban.exchange.access-rights.tongban-cli[1]=enterprise-registration/*",
