@@ -101,6 +101,7 @@ class MessageLogEndToEndTest extends HubTest {
         assertThat(use.path("service").asText()).isEqualTo("household-registration");
         JsonNode zhangsansUses = json.readTree(as("zhangsan", HttpMethod.GET, "/api/v1/me/data-usage").getBody());
         assertThat(zhangsansUses.findValuesAsText("requestId")).doesNotContain(requestId);
+        assertThat(zhangsansUses.path("coverage").asText()).contains("近 180 天", "归档");
     }
 
     @Test

@@ -129,6 +129,8 @@ class PortalBrowserTest extends HubTestBase {
         assertThat(BROWSER.text("data-usage")).as("in words: who, which department, which data")
                 .contains("海口市公安局", "身份核验", "通办命令行工具（演示）", "已提供")
                 .doesNotContain("public-security", "identity-verification", "tongban-cli", "OK");
+        assertThat(BROWSER.text("data-usage-coverage")).as("what the trail covers, and how to ask for older uses")
+                .contains("近 180 天", "已归档保存 3 年", "12345");
         assertThat(browser().getPageSource()).doesNotContain("460100199001011230");
 
         // the same Keycloak session signs the citizen into Keycloak's own account app: no second password
