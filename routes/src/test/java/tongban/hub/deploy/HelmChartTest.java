@@ -219,6 +219,35 @@ class HelmChartTest {
     @Test
     void withoutASecretNameTheChartRefusesToRender() {
         assertThatThrownBy(() -> new Helm(CHART).template().withName("tongban").set("secrets.existingSecret", "").call())
-                .hasMessageContaining("secrets.existingSecret is required");
+                .hasMessageContaining("secrets.existingSecret");
+    }
+
+    /** values.schema.json: a misspelt value or one of the wrong type stops the install, naming it. */
+    @Test
+    void valuesOfTheWrongNameOrTypeAreRefusedByTheSchema() {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("tongban").set("replicaCount", "two").call())
+                .hasMessageContaining("replicaCount");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("tongban").set("replicas", "3").call())
+                .hasMessageContaining("replicas");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("tongban")
+                .set("messageLog.archive.retention", "half a year").call())
+                .hasMessageContaining("retention");
+    }
+
+    /**
+     * The {@code helm test} pod (a hook: helm-java's template leaves hooks out, so its source is read; the strict lint
+     * above renders it) and the archive volume every hub mounts.
+     */
+    @Test
+    void helmTestChecksReadinessAndThatTheApiPortHidesTheMetrics() throws IOException {
+        String test = Files.readString(CHART.resolve("templates/tests/api-and-health.yaml"));
+        assertThat(test).contains("helm.sh/hook: test", ":9000/actuator/health/readiness",
+                ":{{ .Values.service.port }}/actuator/prometheus", "exit 1");
+        List<Map<String, Object>> objects = render(new Helm(CHART));
+        Map<String, Object> claim = only(objects, "PersistentVolumeClaim");
+        List<String> modes = at(claim, "spec", "accessModes");
+        assertThat(modes).containsExactly("ReadWriteMany");
+        assertThat((String) at(only(objects, "Deployment"), "spec", "template", "spec", "volumes", "1",
+                "persistentVolumeClaim", "claimName")).isEqualTo((String) at(claim, "metadata", "name"));
     }
 }
