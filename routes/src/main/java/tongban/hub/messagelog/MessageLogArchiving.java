@@ -97,6 +97,7 @@ public class MessageLogArchiving {
         long removed = 0;
         try {
             directory.removeLeftovers();
+            boolean partitioned = store.partitionedByDay();
             removed += store.lastArchive().map(a -> store.deleteArchived(a.lastSeq())).orElse(0L);
             for (int n = 0; n < DAYS_PER_RUN; n++) {
                 Optional<ArchiveManifest> day = tx.execute(status -> {
@@ -107,6 +108,9 @@ public class MessageLogArchiving {
                     break;
                 }
                 archived.add(day.get());
+                if (partitioned) {
+                    removed += store.dropArchivedPartitions(day.get().period(), day.get().lastSeq());
+                }
                 removed += store.deleteArchived(day.get().lastSeq());
             }
             int expired = directory.removeOlderThan(today.minusDays(settings.archiveRetention().toDays()));

@@ -1,5 +1,7 @@
 package tongban.hub.messagelog;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -197,6 +199,58 @@ class MessageLogStore {
     void recordAnchor(long seq, Instant at) {
         jdbc.update("UPDATE message_log_archiving SET last_anchor_seq = ?, last_anchor_at = ? WHERE id = 1 "
                 + "AND last_anchor_seq < ?", seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), seq);
+    }
+
+    /** Whether {@code message_log} is partitioned by day (PostgreSQL, migration V13); H2 keeps one table. */
+    boolean partitionedByDay() {
+        String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        return "PostgreSQL".equals(product) && Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM "
+                + "pg_partitioned_table t JOIN pg_class c ON c.oid = t.partrelid WHERE c.relname = 'message_log')",
+                Boolean.class));
+    }
+
+    /**
+     * Makes the partition of one Beijing day unless it exists; false when the default partition already holds rows of
+     * that day (PostgreSQL cannot then make it: the day stays in the default and leaves by delete).
+     */
+    boolean createDayPartition(LocalDate day) {
+        OffsetDateTime from = day.atStartOfDay(MessageLogArchiving.BEIJING).toOffsetDateTime();
+        OffsetDateTime to = day.plusDays(1).atStartOfDay(MessageLogArchiving.BEIJING).toOffsetDateTime();
+        try {
+            jdbc.execute("CREATE TABLE IF NOT EXISTS " + partition(day) + " PARTITION OF message_log FOR VALUES FROM ('"
+                    + from + "') TO ('" + to + "')");
+            return true;
+        } catch (DataAccessException rowsAlreadyInTheDefault) {
+            return false;
+        }
+    }
+
+    /**
+     * Drops the partitions of days up to {@code period} whose entries are all archived (sequence numbers up to
+     * {@code lastSeq}, or none at all); returns how many entries left with them.
+     */
+    long dropArchivedPartitions(LocalDate period, long lastSeq) {
+        long removed = 0;
+        List<String> partitions = jdbc.queryForList("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = "
+                + "i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'message_log' AND c.relname "
+                + "LIKE 'message_log_d%' ORDER BY c.relname", String.class);
+        for (String name : partitions) {
+            if (name.compareTo(partition(period)) > 0) {
+                break;
+            }
+            Long max = jdbc.queryForObject("SELECT MAX(seq) FROM " + name, Long.class);
+            if (max == null || max <= lastSeq) {
+                Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM " + name, Long.class);
+                jdbc.execute("DROP TABLE " + name);
+                removed += rows == null ? 0 : rows;
+            }
+        }
+        return removed;
+    }
+
+    /** The partition's name: {@code message_log_d20261207} (made by the hub or by migration V13 only). */
+    private static String partition(LocalDate day) {
+        return "message_log_d" + day.toString().replace("-", "");
     }
 
     /** An archive recorded: its day, its last entry, how many it holds and when it was made. */
