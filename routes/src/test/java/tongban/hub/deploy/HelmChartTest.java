@@ -250,4 +250,14 @@ class HelmChartTest {
         assertThat((String) at(only(objects, "Deployment"), "spec", "template", "spec", "volumes", "1",
                 "persistentVolumeClaim", "claimName")).isEqualTo((String) at(claim, "metadata", "name"));
     }
+
+    /** The realm-sync hook Job (hooks are left out of helm-java's template: its source is read). */
+    @Test
+    void theRealmIsAppliedToKeycloakByAHookJobWhenAsked() throws IOException {
+        String job = Files.readString(CHART.resolve("templates/realm-sync-job.yaml"));
+        assertThat(job).contains("{{- if .Values.realmSync.enabled }}", "helm.sh/hook: post-install,pre-upgrade",
+                "args: [\"apply\"", "KEYCLOAK_ADMIN_PASSWORD", "TONGBAN_PROVINCE_CLIENT_SECRET");
+        // its values pass the schema (ci/full-values.yaml switches it on and renders)
+        assertThat(kinds(render("full-values.yaml"))).contains("Deployment");
+    }
 }
