@@ -82,10 +82,14 @@ class MessageLogStore {
                 (rs, i) -> new Head(rs.getLong(1), rs.getString(2)));
     }
 
-    /** Streams every entry in chain order. */
-    void forEachInOrder(Consumer<StoredEntry> consumer) {
+    /**
+     * Streams the entries up to {@code lastSeq} in chain order. A head read before holds: entries after it are being
+     * written while the walk reads, and are left for the next verification.
+     */
+    void forEachUpTo(long lastSeq, Consumer<StoredEntry> consumer) {
         jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM message_log ORDER BY seq");
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM message_log WHERE seq <= ? ORDER BY seq");
+            statement.setLong(1, lastSeq);
             statement.setFetchSize(1000);
             return statement;
         }, (RowCallbackHandler) rs -> consumer.accept(read(rs)));

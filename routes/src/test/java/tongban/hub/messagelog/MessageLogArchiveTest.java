@@ -219,4 +219,23 @@ class MessageLogArchiveTest extends HubTestBase {
         assertThat(verified.intact()).isFalse();
         assertThat(verified.problem()).contains("anchored", "rewritten");
     }
+
+    /**
+     * Verification reads the head first and walks the chain up to it: an entry logged while it walks (hubs go on
+     * taking calls) is not taken for a gap between the walk and the head.
+     */
+    @Test
+    @Order(5)
+    void theWalkStopsAtTheHeadItReadWhateverIsLoggedMeanwhile() {
+        record("OK");
+        long head = store.head().seq();
+        record("OK"); // logged after the head was read
+
+        List<Long> walked = new ArrayList<>();
+        store.forEachUpTo(head, e -> walked.add(e.seq()));
+
+        assertThat(walked).isNotEmpty().allSatisfy(seq -> assertThat(seq).isLessThanOrEqualTo(head));
+        assertThat(walked.get(walked.size() - 1)).isEqualTo(head);
+        assertThat(store.head().seq()).isEqualTo(head + 1);
+    }
 }
