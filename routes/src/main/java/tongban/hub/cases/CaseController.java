@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tongban.hub.exchange.JsonRequests;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.web.PersonNames;
 import tongban.hub.web.RequestIdFilter;
 import tongban.sso.identity.Caller;
 
@@ -97,7 +98,7 @@ class CaseController {
         CaseService.Application application = new CaseService.Application(text(body, "item"), text(body, "bundle"),
                 body.get("form"), consents, text(applicant, "idNumber"), text(applicant, "name"),
                 text(body, "channel"), body.path("forEnterprise").asBoolean(false));
-        CaseRecord created = cases.apply(Caller.from(jwt), name(jwt), application, RequestIdFilter.current());
+        CaseRecord created = cases.apply(Caller.from(jwt), PersonNames.of(jwt), application, RequestIdFilter.current());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + created.caseNumber()))
                 .body(views.detail(created));
     }
@@ -159,16 +160,5 @@ class CaseController {
             throw CaseFailure.invalid("内容过长", field + " must be at most 500 characters");
         }
         return text;
-    }
-
-    /** The applicant's name as Chinese names are written, family name first (张 + 三), when the token has both. */
-    private static String name(Jwt jwt) {
-        String family = jwt.getClaimAsString("family_name");
-        String given = jwt.getClaimAsString("given_name");
-        if (family != null && given != null) {
-            return family + given;
-        }
-        String name = jwt.getClaimAsString("name");
-        return name != null && !name.isBlank() ? name : jwt.getClaimAsString("preferred_username");
     }
 }

@@ -18,10 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tongban.hub.appointments.AppointmentFailure;
+import tongban.hub.appointments.Appointments;
 import tongban.hub.cases.CaseFailure;
 import tongban.hub.cases.CaseViews;
 import tongban.hub.cases.Cases;
 import tongban.hub.cases.FormField;
+import tongban.hub.halls.Halls;
 import tongban.hub.ratings.Indicators;
 import tongban.hub.ratings.RatingFailure;
 import tongban.hub.ratings.RatingLevel;
@@ -48,8 +51,13 @@ class CasePages {
     private final Ratings ratings;
     private final JwtDecoder tokens;
     private final ObjectMapper json;
+    private final Halls halls;
+    private final Appointments appointments;
 
-    CasePages(Cases cases, Ratings ratings, JwtDecoder tokens, ObjectMapper json) {
+    CasePages(Cases cases, Ratings ratings, JwtDecoder tokens, ObjectMapper json, Halls halls,
+              Appointments appointments) {
+        this.halls = halls;
+        this.appointments = appointments;
         this.cases = cases;
         this.ratings = ratings;
         this.tokens = tokens;
@@ -69,11 +77,16 @@ class CasePages {
 
     @GetMapping("/portal/apply/{kind}/{id}")
     String applyForm(@PathVariable String kind, @PathVariable String id,
+                     @RequestParam(name = "appointment", required = false) Long appointment,
                      @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                      Model model) {
         model.addAttribute("offer", cases.offer(kind, id).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        model.addAttribute("staff", caller(client).isStaff());
+        Caller caller = caller(client);
+        model.addAttribute("staff", caller.isStaff());
+        if (appointment != null && caller.isStaff()) {
+            model.addAttribute("booked", appointments.checkedIn(caller, appointment));
+        }
         return "portal/apply";
     }
 
@@ -97,6 +110,14 @@ class CasePages {
             String number = cases.apply(caller, PortalController.displayName(user), kind, id, form,
                     consents, params.getFirst("applicant.idNumber"), params.getFirst("applicant.name"),
                     RequestIdFilter.current());
+            String appointment = params.getFirst("appointment");
+            if (appointment != null && appointment.matches("[0-9]{1,18}") && caller.isStaff()) {
+                try {
+                    appointments.linkCase(caller, Long.parseLong(appointment), number);
+                } catch (AppointmentFailure alreadyLinked) {
+                    // the case stands; the booking keeps the case it was linked to first
+                }
+            }
             redirect.addFlashAttribute("notice", "申请已提交，办件编号 " + number + "，请留意办理进度。");
             return "redirect:/portal/cases/" + number;
         } catch (CaseFailure refused) {
@@ -220,8 +241,10 @@ class CasePages {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         model.addAttribute("window", caller.serviceWindow());
+        model.addAttribute("windowName", halls.windowName(caller.serviceWindow()));
         model.addAttribute("staff", true);
         model.addAttribute("queue", cases.windowQueue(caller, 200));
+        model.addAttribute("appointments", appointments.today(caller));
         model.addAttribute("offers", cases.offers("").stream().filter(o -> o.kind().equals("item")).toList());
         return "portal/window";
     }

@@ -57,18 +57,20 @@ class PortalSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations, SsoProperties sso)
+            throws Exception {
         DefaultOAuth2AuthorizationRequestResolver pkce = KeycloakSignIn.withPkce(registrations, ProvinceHint::apply);
         return http
                 .securityMatcher("/", "/portal", "/portal/**", "/portals/**", "/ops", "/ops/**", "/login/**",
-                        "/oauth2/**", "/logout", "/logout/**")
+                        "/oauth2/**", "/logout", "/logout/**", "/assets/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/ops/denied").permitAll()
+                        .requestMatchers("/", "/ops/denied", "/assets/**").permitAll()
                         .requestMatchers("/ops/statistics", "/ops/statistics/**").hasAnyRole(Caller.OPS, Caller.BUREAU)
                         .requestMatchers("/ops", "/ops/**").hasRole(Caller.OPS)
                         .anyRequest().authenticated())
                 // forms posted to legacy portals cannot carry the hub's CSRF token: the gateway checks their origin
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/portals/**"))
+                .headers(headers -> PageHeaders.apply(headers, sso.issuer()))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(signInFor(Map.of("/ops", OPS_REGISTRATION), REGISTRATION, pkce))
                         .accessDeniedPage("/ops/denied"))

@@ -42,6 +42,7 @@ class DataFileSchemasTest {
         return Stream.of(new Folder("cases/items", "cases/items/item.schema.json", false),
                 new Folder("cases/bundles", "cases/bundles/bundle.schema.json", false),
                 new Folder("calendar", "calendar/calendar.schema.json", false),
+                new Folder("halls", "halls/halls.schema.json", false),
                 new Folder("access-rights", "access-rights/access-rights.schema.json", true));
     }
 

@@ -7,6 +7,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import tongban.hub.appointments.AppointmentStatus;
 import tongban.hub.cases.CaseStatus;
 import tongban.hub.exchange.async.Submission;
 import tongban.hub.support.ApiContract;
@@ -87,6 +88,8 @@ class ApiDocumentTest {
                 .containsExactlyInAnyOrder(names(CaseStatus.values()));
         assertThat(texts(schemas.at("/WorkOrder/properties/status/enum")))
                 .containsExactlyInAnyOrder(names(WorkOrderStatus.values()));
+        assertThat(texts(schemas.at("/Appointment/properties/status/enum")))
+                .containsExactlyInAnyOrder(names(AppointmentStatus.values()));
     }
 
     private static List<String> texts(JsonNode values) {
