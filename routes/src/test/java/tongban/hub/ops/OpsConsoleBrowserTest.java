@@ -193,6 +193,9 @@ class OpsConsoleBrowserTest extends HubTestBase {
         browser().get(HUB + "/ops/statistics?from=2020-01-01&to=2020-03-31&department=construction-approval");
         signIn("sunba");
         assertThat(element("total-accepted").getText()).isEqualTo("5");
+        BROWSER.screenshot("desk-statistics");
+        assertThat(BROWSER.horizontalOverflow()).as("the statistics page scrolls sideways at 1280 px by")
+                .isLessThanOrEqualTo(0);
         assertThat(element("total-finished").getText()).isEqualTo("4");
         assertThat(element("total-early-rate").getText()).isEqualTo("50.00%");
         assertThat(element("total-good-rate").getText()).isEqualTo("50.00%");

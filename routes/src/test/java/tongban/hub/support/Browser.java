@@ -27,7 +27,26 @@ import java.util.Optional;
  */
 public final class Browser implements TestWatcher, AutoCloseable {
 
+    /** A phone's screen: 375 × 812 CSS pixels (an iPhone X/11 Pro/12 mini class phone), touch, a phone's user agent. */
+    public static final int PHONE_WIDTH = 375;
+    private static final int PHONE_HEIGHT = 812;
+
+    private final boolean phone;
     private WebDriver driver;
+
+    /** A desktop browser, 1280 × 900. */
+    public Browser() {
+        this(false);
+    }
+
+    private Browser(boolean phone) {
+        this.phone = phone;
+    }
+
+    /** Chromium emulating a phone: its screen size, pixel ratio, touch and user agent. */
+    public static Browser phone() {
+        return new Browser(true);
+    }
 
     public WebDriver driver() {
         if (driver == null) {
@@ -38,6 +57,13 @@ public final class Browser implements TestWatcher, AutoCloseable {
             // headless Chromium takes its Accept-Language from this preference, not from --lang: Keycloak's pages in
             // Chinese, as the city's people see them
             options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+            if (phone) {
+                options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                        "deviceMetrics", java.util.Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,
+                                "pixelRatio", 3.0, "touch", true),
+                        "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                                + "Chrome/120.0 Mobile Safari/537.36"));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")))
                     .build();
@@ -67,12 +93,32 @@ public final class Browser implements TestWatcher, AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    /** A fresh browser: no cookies, no sessions. */
     /** The text of the element with this id, once it is visible. */
     public String text(String id) {
         return visible(id).getText();
     }
 
+    /** How much wider the page is than the screen, in CSS pixels: 0 when nothing scrolls sideways. */
+    public long horizontalOverflow() {
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver()).executeScript(
+                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth;");
+        return ((Number) overflow).longValue();
+    }
+
+    /** Keeps a screenshot of the page as a test artefact: {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh browser: no cookies, no sessions. */
     public void restart() {
         close();
     }
