@@ -49,12 +49,22 @@ public final class Applications {
      * @param service the department's intake on the exchange, or null for an item the window decides itself
      */
     public record Item(String id, String code, String department, String service, Map<String, FormField> form,
-                       Map<String, String> request, List<SharedMaterial> shared) {
+                       Map<String, String> request, List<SharedMaterial> shared, Commitment commitment) {
 
         Optional<SharedMaterial> shared(String department, String service) {
             return shared.stream().filter(m -> m.department().equals(department) && m.service().equals(service))
                     .findFirst();
         }
+    }
+
+    /**
+     * 告知承诺 — an item approved at once on the applicant's pledge and checked afterwards.
+     *
+     * @param pledge         the pledge the applicant accepts, word for word
+     * @param checkWithin    the working days the department has for its check (事后核查) after the approval
+     * @param checkedBy      the department that checks
+     */
+    public record Commitment(String pledge, int checkWithin, String checkedBy) {
     }
 
     /** One part of a bundle: its item, the parts it waits for, and its fields filled from their results. */
@@ -186,7 +196,21 @@ public final class Applications {
             fetch.forEach((input, template) -> placeholders(at + ".request." + input, template, form.keySet()));
             shared.add(new SharedMaterial(required(m, at, "material"), dept, svc, fetch));
         }
-        return new Item(id, code, department, service, form, request, List.copyOf(shared));
+        Commitment commitment = null;
+        if (root.has("commitment")) {
+            JsonNode c = root.get("commitment");
+            String at = source + ": commitment";
+            String checkedBy = required(c, at, "checked-by");
+            if (!registry.departments().contains(checkedBy)) {
+                throw new IllegalStateException(at + ".checked-by: '" + checkedBy + "' is not on the exchange");
+            }
+            if (service != null) {
+                throw new IllegalStateException(at + ": an item approved on a pledge is approved by the platform at "
+                        + "once; it has no department intake (service)");
+            }
+            commitment = new Commitment(required(c, at, "pledge").strip(), c.path("check-within").asInt(20), checkedBy);
+        }
+        return new Item(id, code, department, service, form, request, List.copyOf(shared), commitment);
     }
 
     private static Bundle bundle(Resource file, Map<String, Item> items) {
@@ -204,6 +228,10 @@ public final class Applications {
                     at + ".item: no cases/items/" + itemId + ".yaml"));
             if (item.service() == null) {
                 throw new IllegalStateException(at + ".item: " + itemId + " has no department intake to send a part to");
+            }
+            if (item.commitment() != null) {
+                throw new IllegalStateException(at + ".item: " + itemId + " is approved on a pledge; a bundle's parts "
+                        + "go to departments");
             }
             List<String> after = new ArrayList<>();
             p.path("after").forEach(a -> after.add(a.asText()));

@@ -97,7 +97,7 @@ class CaseController {
         JsonNode applicant = body.path("applicant");
         CaseService.Application application = new CaseService.Application(text(body, "item"), text(body, "bundle"),
                 body.get("form"), consents, text(applicant, "idNumber"), text(applicant, "name"),
-                text(body, "channel"), body.path("forEnterprise").asBoolean(false));
+                text(body, "channel"), body.path("forEnterprise").asBoolean(false), body.path("pledge").asBoolean(false));
         CaseRecord created = cases.apply(Caller.from(jwt), PersonNames.of(jwt), application, RequestIdFilter.current());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + created.caseNumber()))
                 .body(views.detail(created));

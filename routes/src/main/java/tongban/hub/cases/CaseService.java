@@ -33,7 +33,7 @@ class CaseService {
 
     /** An application: an item (by 实施编码) or a bundle (by id), the form, the materials to fetch instead. */
     record Application(String item, String bundle, JsonNode form, List<String> consents, String applicantIdNumber,
-                       String applicantName, String channel, boolean forEnterprise) {
+                       String applicantName, String channel, boolean forEnterprise, boolean pledged) {
     }
 
     /** Who applies: the person, their account (null for a walk-in), the enterprise they act for, channel, window. */
@@ -55,10 +55,12 @@ class CaseService {
     private final ServiceRegistry registry;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final Commitments commitments;
 
     CaseService(Applications applications, CaseStore store, CaseProgress progress, CaseLog log, ItemLimits limits,
                 CaseDispatcher dispatcher, CasesProperties properties, ServiceRegistry registry, TransactionTemplate tx,
-                ObjectMapper json) {
+                ObjectMapper json, Commitments commitments) {
+        this.commitments = commitments;
         this.applications = applications;
         this.store = store;
         this.progress = progress;
@@ -98,6 +100,10 @@ class CaseService {
                     "item " + application.item() + " cannot be applied for here"));
             planned.add(new Planned(null, item, null));
             formDefinition = item.form();
+            if (item.commitment() != null && !application.pledged()) {
+                throw new CaseFailure(HttpStatus.BAD_REQUEST, "PLEDGE_REQUIRED", "本事项实行告知承诺制，请阅读并勾选承诺书",
+                        "item " + item.code() + " is approved on the applicant's pledge: send pledge: true");
+            }
         }
         ObjectNode form = checkForm(formDefinition, application.form());
         Map<String, Applications.SharedMaterial> consents = consents(application.consents(), planned, caller);
@@ -219,6 +225,9 @@ class CaseService {
                 p.item().service() == null ? null : "READY");
         insert(single, submitted, null);
         materials(single, p.item(), consents, who, now);
+        if (p.item().commitment() != null) {
+            return commitments.approveOnPledge(single, p.item().commitment(), now, who.actor(), requestId, progress);
+        }
         return single;
     }
 

@@ -26,7 +26,9 @@ public enum CaseStatus {
 
     /** How a finished case ended. */
     public enum Outcome {
-        APPROVED("办结（准予）"), REFUSED("办结（不予许可）");
+        APPROVED("办结（准予）"), REFUSED("办结（不予许可）"),
+        /** Approved on the applicant's pledge (告知承诺), then revoked: the department's check found the pledge untrue. */
+        REVOKED("已撤销（承诺不实）");
 
         private final String words;
 

@@ -43,15 +43,23 @@ public class CaseViews {
 
     public record Detail(Summary summary, String itemCode, String result, String departmentRef, String serviceWindow,
                   String actingForName, JsonNode form, List<HistoryLine> history, List<Detail> parts,
-                  List<MaterialView> materials, List<ConsentView> consents) {
+                  List<MaterialView> materials, List<ConsentView> consents, PledgeView pledge) {
+    }
+
+    /** 告知承诺: the pledge the case was approved on, and the department's check of it, in words. */
+    public record PledgeView(String pledge, Instant pledgedAt, String checkedBy, LocalDate checkDueOn, String result,
+                             String resultWords, Instant checkedAt, String reason) {
     }
 
     private final CaseStore store;
     private final WorkingCalendar calendar;
     private final ServiceRegistry registry;
     private final ObjectMapper json;
+    private final CommitmentStore pledges;
 
-    CaseViews(CaseStore store, WorkingCalendar calendar, ServiceRegistry registry, ObjectMapper json) {
+    CaseViews(CaseStore store, WorkingCalendar calendar, ServiceRegistry registry, ObjectMapper json,
+              CommitmentStore pledges) {
+        this.pledges = pledges;
         this.store = store;
         this.calendar = calendar;
         this.registry = registry;
@@ -85,7 +93,13 @@ public class CaseViews {
                         m.department() == null ? null : registry.title(m.department()), m.fetchedAt(),
                         m.logRequestId(), m.content() == null ? null : read(m.content()))).toList(),
                 store.consents(c.caseNumber()).stream().map(k -> new ConsentView(k.material(), k.department(),
-                        registry.title(k.department()), k.service(), k.givenAt(), k.revokedAt())).toList());
+                        registry.title(k.department()), k.service(), k.givenAt(), k.revokedAt())).toList(),
+                pledges.find(c.caseNumber()).map(p -> new PledgeView(p.pledgeText(), p.pledgedAt(),
+                        registry.title(p.department()), p.checkDueOn(), p.result().name(), switch (p.result()) {
+                            case DUE -> "待核查";
+                            case PASSED -> "核查属实";
+                            case FAILED -> "核查不属实，审批已撤销";
+                        }, p.checkedAt(), p.reason())).orElse(null));
     }
 
     Summary summary(CaseRecord c) {

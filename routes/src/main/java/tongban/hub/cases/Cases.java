@@ -24,7 +24,8 @@ public class Cases {
 
     /** Something that may be applied for, as a page lists it. */
     public record Offer(String kind, String id, String title, String summary, List<String> departments,
-                        List<FormField> form, List<Applications.SharedMaterial> shared, List<String> sharedFrom) {
+                        List<FormField> form, List<Applications.SharedMaterial> shared, List<String> sharedFrom,
+                        String pledge) {
     }
 
     private final CaseService service;
@@ -53,7 +54,8 @@ public class Cases {
                     .distinct().toList();
             offers.add(new Offer("bundle", b.id(), b.title(), b.summary(), b.parts().stream()
                     .map(p -> registry.title(p.item().department())).distinct().toList(),
-                    List.copyOf(b.form().values()), shared, shared.stream().map(m -> registry.title(m.department())).toList()));
+                    List.copyOf(b.form().values()), shared, shared.stream().map(m -> registry.title(m.department())).toList(),
+                    null));
         }
         for (Applications.Item i : applications.items()) {
             String title;
@@ -62,9 +64,12 @@ public class Cases {
             } catch (CaseFailure libraryDown) {
                 title = i.id();
             }
-            offers.add(new Offer("item", i.code(), title, i.service() == null ? "窗口受理、窗口办结" : "网上申请，部门审批",
-                    List.of(registry.title(i.department())), List.copyOf(i.form().values()), i.shared(),
-                    i.shared().stream().map(m -> registry.title(m.department())).toList()));
+            String summary = i.commitment() != null ? "告知承诺，即时办结（" + registry.title(i.commitment().checkedBy())
+                    + "事后核查）" : i.service() == null ? "窗口受理、窗口办结" : "网上申请，部门审批";
+            offers.add(new Offer("item", i.code(), title, summary, List.of(registry.title(i.department())),
+                    List.copyOf(i.form().values()), i.shared(),
+                    i.shared().stream().map(m -> registry.title(m.department())).toList(),
+                    i.commitment() == null ? null : i.commitment().pledge()));
         }
         return offers.stream().filter(o -> q.isEmpty() || o.title().contains(q)
                 || o.departments().stream().anyMatch(d -> d.contains(q))).toList();
@@ -76,9 +81,10 @@ public class Cases {
 
     /** @throws CaseFailure with words for the page */
     public String apply(Caller caller, String name, String kind, String id, JsonNode form, List<String> consents,
-                        String applicantIdNumber, String applicantName, String requestId) {
+                        String applicantIdNumber, String applicantName, boolean pledged, String requestId) {
         CaseService.Application application = new CaseService.Application("item".equals(kind) ? id : null,
-                "bundle".equals(kind) ? id : null, form, consents, applicantIdNumber, applicantName, null, false);
+                "bundle".equals(kind) ? id : null, form, consents, applicantIdNumber, applicantName, null, false,
+                pledged);
         return service.apply(caller, name, application, requestId).caseNumber();
     }
 

@@ -22,6 +22,7 @@ import tongban.hub.appointments.AppointmentFailure;
 import tongban.hub.appointments.Appointments;
 import tongban.hub.cases.CaseFailure;
 import tongban.hub.cases.CaseViews;
+import tongban.hub.cases.Commitments;
 import tongban.hub.cases.Cases;
 import tongban.hub.cases.FormField;
 import tongban.hub.halls.Halls;
@@ -53,9 +54,11 @@ class CasePages {
     private final ObjectMapper json;
     private final Halls halls;
     private final Appointments appointments;
+    private final Commitments commitments;
 
     CasePages(Cases cases, Ratings ratings, JwtDecoder tokens, ObjectMapper json, Halls halls,
-              Appointments appointments) {
+              Appointments appointments, Commitments commitments) {
+        this.commitments = commitments;
         this.halls = halls;
         this.appointments = appointments;
         this.cases = cases;
@@ -109,7 +112,7 @@ class CasePages {
         try {
             String number = cases.apply(caller, PortalController.displayName(user), kind, id, form,
                     consents, params.getFirst("applicant.idNumber"), params.getFirst("applicant.name"),
-                    RequestIdFilter.current());
+                    "true".equals(params.getFirst("pledge")), RequestIdFilter.current());
             String appointment = params.getFirst("appointment");
             if (appointment != null && appointment.matches("[0-9]{1,18}") && caller.isStaff()) {
                 try {
@@ -245,6 +248,7 @@ class CasePages {
         model.addAttribute("staff", true);
         model.addAttribute("queue", cases.windowQueue(caller, 200));
         model.addAttribute("appointments", appointments.today(caller));
+        model.addAttribute("postChecks", commitments.due(null, caller.serviceWindow(), 100));
         model.addAttribute("offers", cases.offers("").stream().filter(o -> o.kind().equals("item")).toList());
         return "portal/window";
     }
@@ -261,6 +265,16 @@ class CasePages {
             redirect.addFlashAttribute("error", refused.words());
         }
         return "redirect:/portal/window";
+    }
+
+    /** Window staff register the department's post-check of a pledge (告知承诺事后核查). */
+    @PostMapping("/portal/window/cases/{caseNumber}/post-check")
+    String postCheck(@PathVariable String caseNumber, @RequestParam String result,
+                     @RequestParam(required = false) String reason,
+                     @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                     RedirectAttributes redirect) {
+        return act(caseNumber, redirect, "FAILED".equals(result) ? "已登记：承诺不实，审批已撤销" : "已登记：核查属实",
+                () -> commitments.reportAtWindow(caller(client), caseNumber, result, reason, RequestIdFilter.current()));
     }
 
     private String act(String caseNumber, RedirectAttributes redirect, String done, Runnable action) {

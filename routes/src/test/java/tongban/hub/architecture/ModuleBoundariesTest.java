@@ -80,6 +80,16 @@ class ModuleBoundariesTest {
                         "tongban.hub.calendar..", "tongban.hub.cases..")
                 .should().dependOnClassesThat().resideInAnyPackage("tongban.hub.workorders..", "tongban.hub.sends..")
                 .check(TONGBAN);
+        // appointments stand on cases and the halls; nothing below knows them
+        noClasses().that().resideInAnyPackage("tongban.hub.cases..", "tongban.hub.halls..", "tongban.hub.exchange..",
+                        "tongban.hub.calendar..")
+                .should().dependOnClassesThat().resideInAPackage("tongban.hub.appointments..")
+                .check(TONGBAN);
+        // the halls are data: they know no feature
+        noClasses().that().resideInAPackage("tongban.hub.halls..")
+                .should().dependOnClassesThat().resideInAnyPackage("tongban.hub.cases..", "tongban.hub.exchange..",
+                        "tongban.hub.appointments..", "tongban.hub.portal..")
+                .check(TONGBAN);
     }
 
     @Test
