@@ -46,10 +46,13 @@ public final class Applications {
     /**
      * One item that may be applied for.
      *
-     * @param service the department's intake on the exchange, or null for an item the window decides itself
+     * @param service  the department's intake on the exchange, or null for an item the window decides itself
+     * @param cityWide 全城通办: any window in the city may take it in; the window that takes it in the halls file
+     *                 handles it
      */
     public record Item(String id, String code, String department, String service, Map<String, FormField> form,
-                       Map<String, String> request, List<SharedMaterial> shared, Commitment commitment) {
+                       Map<String, String> request, List<SharedMaterial> shared, Commitment commitment,
+                       boolean cityWide) {
 
         Optional<SharedMaterial> shared(String department, String service) {
             return shared.stream().filter(m -> m.department().equals(department) && m.service().equals(service))
@@ -210,7 +213,8 @@ public final class Applications {
             }
             commitment = new Commitment(required(c, at, "pledge").strip(), c.path("check-within").asInt(20), checkedBy);
         }
-        return new Item(id, code, department, service, form, request, List.copyOf(shared), commitment);
+        return new Item(id, code, department, service, form, request, List.copyOf(shared), commitment,
+                root.path("city-wide").asBoolean(false));
     }
 
     private static Bundle bundle(Resource file, Map<String, Item> items) {

@@ -34,7 +34,7 @@ class CaseAccess implements CaseRules {
         if (!c.applicantIdNumber().equals(subjectIdNumber)) {
             throw ExchangeFailure.forbidden("CASE_NOT_ABOUT_PERSON", "case " + caseId + " is not about this person");
         }
-        if (caller.isStaff() && !c.serviceWindow().equals(caller.serviceWindow())) {
+        if (caller.isStaff() && !c.atWindow(caller.serviceWindow())) {
             throw ExchangeFailure.forbidden("CASE_NOT_AT_YOUR_WINDOW", "case " + caseId
                     + " is handled at another window");
         }

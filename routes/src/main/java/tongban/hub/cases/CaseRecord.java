@@ -5,9 +5,13 @@ import java.time.LocalDate;
 
 /**
  * One case as stored. Built by name ({@link #builder()}, {@link #toBuilder()}), never by position: a case has
- * thirty-one facts and a mistaken order would compile.
+ * thirty-three facts and a mistaken order would compile.
  *
  * @param parentNumber the bundle's case for a part, else null
+ * @param serviceWindow  the window that handles the case (decides it, or follows the department's decision)
+ * @param receivedWindow the window that took the application in (全城通办: any window in the city for a city-wide
+ *                       item), or null for an application made online
+ * @param receivedBy     the staff member who took it in, or null
  * @param dispatch     for a case a department decides: WAITING (for earlier parts), READY, SENT, DELIVERED, CANCELLED;
  *                     null when the window decides
  * @param round        1 for the first application, one more for each resubmission after a correction
@@ -16,10 +20,15 @@ import java.time.LocalDate;
 public record CaseRecord(String caseNumber, String parentNumber, String bundle, String part, String itemCode,
                          String item, String title, String department, String applicantSubject, String applicantName,
                          String applicantIdNumber, String actingForUscc, String actingForName, String channel,
-                         String serviceWindow, CaseStatus status, CaseStatus.Outcome outcome, String reason,
+                         String serviceWindow, String receivedWindow, String receivedBy, CaseStatus status, CaseStatus.Outcome outcome, String reason,
                          String resultRef, String departmentRef, String formJson, Integer promisedDays,
                          Instant submittedAt, LocalDate acceptedOn, LocalDate dueOn, LocalDate correctionSince,
                          Instant finishedAt, String dispatch, String submissionId, int round, int version) {
+
+    /** Whether staff of this window work on the case: the window that handles it or the one that took it in. */
+    public boolean atWindow(String window) {
+        return window != null && (window.equals(serviceWindow) || window.equals(receivedWindow));
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -43,6 +52,8 @@ public record CaseRecord(String caseNumber, String parentNumber, String bundle, 
             b.actingForName = actingForName;
             b.channel = channel;
             b.serviceWindow = serviceWindow;
+            b.receivedWindow = receivedWindow;
+            b.receivedBy = receivedBy;
             b.status = status;
             b.outcome = outcome;
             b.reason = reason;
@@ -94,6 +105,8 @@ public record CaseRecord(String caseNumber, String parentNumber, String bundle, 
         private String actingForName;
         private String channel;
         private String serviceWindow;
+        private String receivedWindow;
+        private String receivedBy;
         private CaseStatus status;
         private CaseStatus.Outcome outcome;
         private String reason;
@@ -181,6 +194,16 @@ public record CaseRecord(String caseNumber, String parentNumber, String bundle, 
 
         public Builder channel(String channel) {
             this.channel = channel;
+            return this;
+        }
+
+        public Builder receivedWindow(String receivedWindow) {
+            this.receivedWindow = receivedWindow;
+            return this;
+        }
+
+        public Builder receivedBy(String receivedBy) {
+            this.receivedBy = receivedBy;
             return this;
         }
 
@@ -272,7 +295,7 @@ public record CaseRecord(String caseNumber, String parentNumber, String bundle, 
         public CaseRecord build() {
             return new CaseRecord(caseNumber, parentNumber, bundle, part, itemCode, item, title, department,
                     applicantSubject, applicantName, applicantIdNumber, actingForUscc, actingForName, channel,
-                    serviceWindow, status, outcome, reason, resultRef, departmentRef, formJson, promisedDays,
+                    serviceWindow, receivedWindow, receivedBy, status, outcome, reason, resultRef, departmentRef, formJson, promisedDays,
                     submittedAt, acceptedOn, dueOn, correctionSince, finishedAt, dispatch, submissionId, round,
                     version);
         }

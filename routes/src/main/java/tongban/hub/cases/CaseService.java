@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tongban.adapters.support.ResidentIdNumber;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.halls.Halls;
 import tongban.hub.web.BeijingTime;
 import tongban.sso.identity.Caller;
 
@@ -38,7 +39,12 @@ class CaseService {
 
     /** Who applies: the person, their account (null for a walk-in), the enterprise they act for, channel, window. */
     private record Applicant(String subject, String name, String idNumber, Caller.LegalPerson enterprise,
-                             String channel, String window, String actor) {
+                             String channel, String window, String receivedWindow, String receivedBy, String actor) {
+
+        Applicant handledAt(String handlingWindow) {
+            return new Applicant(subject, name, idNumber, enterprise, channel, handlingWindow, receivedWindow,
+                    receivedBy, actor);
+        }
     }
 
     /** What one case of the application follows: its part of the bundle (null for a single item) and its item. */
@@ -56,10 +62,12 @@ class CaseService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Commitments commitments;
+    private final Halls halls;
 
     CaseService(Applications applications, CaseStore store, CaseProgress progress, CaseLog log, ItemLimits limits,
                 CaseDispatcher dispatcher, CasesProperties properties, ServiceRegistry registry, TransactionTemplate tx,
-                ObjectMapper json, Commitments commitments) {
+                ObjectMapper json, Commitments commitments, Halls halls) {
+        this.halls = halls;
         this.commitments = commitments;
         this.applications = applications;
         this.store = store;
@@ -112,7 +120,10 @@ class CaseService {
         Instant now = Instant.now();
         store.ensureCounter(LocalDate.ofInstant(now, BeijingTime.ZONE));
         Applications.Bundle chosen = bundle;
-        CaseRecord created = tx.execute(status -> create(applicant, chosen, withFacts, form, consents, now, requestId));
+        Applicant routed = bundle != null ? atWindow(applicant, bundle.id(), false, bundle.title())
+                : atWindow(applicant, withFacts.get(0).item().id(), withFacts.get(0).item().cityWide(),
+                withFacts.get(0).facts().name());
+        CaseRecord created = tx.execute(status -> create(routed, chosen, withFacts, form, consents, now, requestId));
         dispatcher.soon();
         return created;
     }
@@ -137,7 +148,7 @@ class CaseService {
                 throw CaseFailure.invalid("请填写申请人姓名", "applicant.name is required (at most 50 characters)");
             }
             return new Applicant(null, name.strip(), idNumber, null, channel == null ? WINDOW : channel,
-                    caller.serviceWindow(), "staff:" + caller.username());
+                    caller.serviceWindow(), caller.serviceWindow(), caller.username(), "staff:" + caller.username());
         }
         if (caller.isCitizen() && caller.idNumber() != null) {
             if (application.applicantIdNumber() != null && !application.applicantIdNumber().equals(caller.idNumber())) {
@@ -153,11 +164,40 @@ class CaseService {
                 }
             }
             return new Applicant(caller.subject(), callerName, caller.idNumber(), enterprise,
-                    channel == null || WINDOW.equals(channel) ? ONLINE : channel, properties.onlineWindow(),
+                    channel == null || WINDOW.equals(channel) ? ONLINE : channel, properties.onlineWindow(), null, null,
                     caller.username());
         }
         throw CaseFailure.forbidden("NOT_AN_APPLICANT", "只有实名认证的个人、企业经办人或窗口工作人员可以申请",
                 "only a citizen (with an id number), an enterprise handler or window staff may apply");
+    }
+
+    /**
+     * The window that handles what a window takes in: the receiving window itself when it takes the item or bundle
+     * in (halls/halls.yaml), else — for a city-wide item (全城通办) — the first window of the city that does; anything
+     * else is refused at this window. An online application keeps its online window.
+     */
+    private Applicant atWindow(Applicant who, String fileId, boolean cityWide, String title) {
+        if (who.receivedWindow() == null) {
+            return who;
+        }
+        Halls.Window window = halls.window(who.receivedWindow()).orElseThrow(() -> CaseFailure.forbidden(
+                "NO_SERVICE_WINDOW", "您的窗口不在大厅名录中，请联系管理员", "window " + who.receivedWindow()
+                        + " is not in halls/halls.yaml"));
+        if (window.takes(fileId)) {
+            return who;
+        }
+        if (cityWide) {
+            return halls.windows().stream().filter(w -> w.takes(fileId)).findFirst()
+                    .map(owner -> who.handledAt(owner.code()))
+                    .orElseThrow(() -> notTakenHere(title, window));
+        }
+        throw notTakenHere(title, window);
+    }
+
+    private static CaseFailure notTakenHere(String title, Halls.Window window) {
+        return new CaseFailure(HttpStatus.FORBIDDEN, "NOT_TAKEN_AT_WINDOW", window.fullName() + "不受理「" + title
+                + "」，请到受理该事项的窗口办理", "window " + window.code() + " does not take this item in, and it is not "
+                + "city-wide (全城通办)");
     }
 
     private ObjectNode checkForm(Map<String, FormField> definition, JsonNode given) {
@@ -239,7 +279,8 @@ class CaseService {
                 .applicantSubject(who.subject()).applicantName(who.name()).applicantIdNumber(who.idNumber())
                 .actingForUscc(who.enterprise() == null ? null : who.enterprise().creditCode())
                 .actingForName(who.enterprise() == null ? null : who.enterprise().name())
-                .channel(who.channel()).serviceWindow(who.window())
+                .channel(who.channel()).serviceWindow(who.window()).receivedWindow(who.receivedWindow())
+                .receivedBy(who.receivedBy())
                 .status(CaseStatus.SUBMITTED).formJson(form.toString()).promisedDays(promisedDays).submittedAt(now)
                 .dispatch(dispatch).round(1).version(0)
                 .build();

@@ -27,7 +27,7 @@ class CaseStore {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String COLUMNS = "case_number, parent_number, bundle, part, item_code, item, title, department, "
             + "applicant_subject, applicant_name, applicant_id_number, acting_for_uscc, acting_for_name, channel, "
-            + "service_window, status, outcome, reason, result_ref, department_ref, form_json, promised_days, "
+            + "service_window, received_window, received_by, submitted_on, status, outcome, reason, result_ref, department_ref, form_json, promised_days, "
             + "submitted_at, accepted_on, due_on, correction_since, finished_at, dispatch, submission_id, round_no, version";
     private static final RowMapper<CaseRecord> ROW = CaseStore::row;
 
@@ -90,6 +90,7 @@ class CaseStore {
                 .applicantName(rs.getString("applicant_name")).applicantIdNumber(rs.getString("applicant_id_number"))
                 .actingForUscc(rs.getString("acting_for_uscc")).actingForName(rs.getString("acting_for_name"))
                 .channel(rs.getString("channel")).serviceWindow(rs.getString("service_window"))
+                .receivedWindow(rs.getString("received_window")).receivedBy(rs.getString("received_by"))
                 .status(CaseStatus.valueOf(rs.getString("status")))
                 .outcome(outcome == null ? null : CaseStatus.Outcome.valueOf(outcome))
                 .reason(rs.getString("reason")).resultRef(rs.getString("result_ref"))
@@ -145,10 +146,11 @@ class CaseStore {
     }
 
     void insert(CaseRecord c) {
-        jdbc.update("INSERT INTO service_case (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("INSERT INTO service_case (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 c.caseNumber(), c.parentNumber(), c.bundle(), c.part(), c.itemCode(), c.item(), c.title(),
                 c.department(), c.applicantSubject(), c.applicantName(), c.applicantIdNumber(), c.actingForUscc(),
-                c.actingForName(), c.channel(), c.serviceWindow(), c.status().name(),
+                c.actingForName(), c.channel(), c.serviceWindow(), c.receivedWindow(), c.receivedBy(),
+                sql(LocalDate.ofInstant(c.submittedAt(), BeijingTime.ZONE)), c.status().name(),
                 c.outcome() == null ? null : c.outcome().name(), c.reason(), c.resultRef(), c.departmentRef(),
                 c.formJson(), c.promisedDays(), sql(c.submittedAt()), sql(c.acceptedOn()), sql(c.dueOn()),
                 sql(c.correctionSince()), sql(c.finishedAt()), c.dispatch(), c.submissionId(), c.round(), c.version());

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import tongban.adapters.support.ResidentIdNumber;
 import tongban.hub.calendar.WorkingCalendar;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.halls.Halls;
 import tongban.hub.web.BeijingTime;
 import tongban.sso.identity.Caller;
 
@@ -42,6 +43,7 @@ public class CaseViews {
     }
 
     public record Detail(Summary summary, String itemCode, String result, String departmentRef, String serviceWindow,
+                  String serviceWindowName, String receivedWindow, String receivedWindowName,
                   String actingForName, JsonNode form, List<HistoryLine> history, List<Detail> parts,
                   List<MaterialView> materials, List<ConsentView> consents, PledgeView pledge) {
     }
@@ -56,9 +58,11 @@ public class CaseViews {
     private final ServiceRegistry registry;
     private final ObjectMapper json;
     private final CommitmentStore pledges;
+    private final Halls halls;
 
     CaseViews(CaseStore store, WorkingCalendar calendar, ServiceRegistry registry, ObjectMapper json,
-              CommitmentStore pledges) {
+              CommitmentStore pledges, Halls halls) {
+        this.halls = halls;
         this.pledges = pledges;
         this.store = store;
         this.calendar = calendar;
@@ -72,7 +76,7 @@ public class CaseViews {
             return true;
         }
         if (caller.isStaff()) {
-            return c.serviceWindow().equals(caller.serviceWindow());
+            return c.atWindow(caller.serviceWindow());
         }
         return caller.isCitizen() && caller.idNumber() != null && c.applicantIdNumber().equals(caller.idNumber());
     }
@@ -84,6 +88,7 @@ public class CaseViews {
     Detail detail(CaseRecord c) {
         List<Detail> parts = c.isBundle() ? store.parts(c.caseNumber()).stream().map(this::detail).toList() : List.of();
         return new Detail(summary(c), c.itemCode(), c.resultRef(), c.departmentRef(), c.serviceWindow(),
+                halls.windowName(c.serviceWindow()), c.receivedWindow(), halls.windowName(c.receivedWindow()),
                 c.actingForName(), read(c.formJson()),
                 store.events(c.caseNumber()).stream().map(e -> new HistoryLine(e.at(), e.status().name(),
                         e.status().words(), e.note(), by(e.actor()))).toList(),

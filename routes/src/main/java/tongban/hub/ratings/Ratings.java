@@ -149,7 +149,7 @@ public class Ratings {
     public List<Rating> of(Caller caller, String caseNumber) {
         CaseRecord c = cases.record(caseNumber).orElseThrow(() -> notFound(caseNumber));
         boolean applicant = caller.isCitizen() && c.applicantIdNumber().equals(caller.idNumber());
-        boolean window = caller.isStaff() && c.serviceWindow().equals(caller.serviceWindow());
+        boolean window = caller.isStaff() && c.atWindow(caller.serviceWindow());
         if (!applicant && !window && !caller.hasRole(Caller.OPS)) {
             throw notFound(caseNumber);
         }
@@ -163,7 +163,7 @@ public class Ratings {
             return Optional.empty();
         }
         boolean applicant = caller.isCitizen() && c.applicantIdNumber().equals(caller.idNumber());
-        boolean window = caller.isStaff() && c.serviceWindow().equals(caller.serviceWindow());
+        boolean window = caller.isStaff() && c.atWindow(caller.serviceWindow());
         if (!applicant && !window) {
             return Optional.empty();
         }
@@ -196,7 +196,7 @@ public class Ratings {
      */
     private static String rater(Caller caller, CaseRecord c, Request request) {
         if (caller.isStaff()) {
-            if (!c.serviceWindow().equals(caller.serviceWindow())) {
+            if (!c.atWindow(caller.serviceWindow())) {
                 throw RatingFailure.forbidden("CASE_NOT_AT_YOUR_WINDOW", "该办件不由本窗口办理",
                         "case " + c.caseNumber() + " is handled at another window");
             }
