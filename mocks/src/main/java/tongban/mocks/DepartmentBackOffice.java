@@ -37,14 +37,15 @@ import java.util.regex.Pattern;
  * {@code callback} ({@code <department>/<name>}), its {@code client}, where the case number is in the request
  * ({@code caseNumber}: a regex over the body whose first group is the number) and its {@code notices}: each an
  * {@code after} ("4s") and a {@code body} in the department's words, where {@code {{case}}}, {@code {{uuid}}},
- * {@code {{now:<pattern>}}} and {@code {{creditCode}}} (a valid credit code made from the case number) are
+ * {@code {{now:<pattern>}}}, {@code {{caseTail:<n>}}} (the case number's last n characters: a carrier's waybill
+ * made from the order number) and {@code {{creditCode}}} (a valid credit code made from the case number) are
  * filled in. Only active when {@code -Dtongban.back-office.enabled=true} ({@code ./tongban run}); tests decide
  * for the departments themselves. {@code -Dtongban.back-office.delay-scale=0} decides at once (the benchmark).
  */
 public final class DepartmentBackOffice implements ServeEventListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(case|uuid|creditCode|now:[^}]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(case|uuid|creditCode|caseTail:[0-9]+|now:[^}]+)}}");
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
@@ -161,6 +162,11 @@ public final class DepartmentBackOffice implements ServeEventListener {
         return token;
     }
 
+    private static String tail(String caseNumber, String placeholder) {
+        int n = Integer.parseInt(placeholder.substring("caseTail:".length()));
+        return caseNumber.substring(Math.max(0, caseNumber.length() - n));
+    }
+
     static String fill(String template, String caseNumber) {
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
@@ -170,7 +176,8 @@ public final class DepartmentBackOffice implements ServeEventListener {
                 case "case" -> caseNumber;
                 case "uuid" -> UUID.randomUUID().toString();
                 case "creditCode" -> creditCode(caseNumber);
-                default -> LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
+                default -> name.startsWith("caseTail:") ? tail(caseNumber, name)
+                        : LocalDateTime.now(ZoneId.of("Asia/Shanghai"))
                         .format(DateTimeFormatter.ofPattern(name.substring("now:".length())));
             };
             m.appendReplacement(out, Matcher.quoteReplacement(value));

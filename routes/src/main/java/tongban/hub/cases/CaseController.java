@@ -97,7 +97,8 @@ class CaseController {
         JsonNode applicant = body.path("applicant");
         CaseService.Application application = new CaseService.Application(text(body, "item"), text(body, "bundle"),
                 body.get("form"), consents, text(applicant, "idNumber"), text(applicant, "name"),
-                text(body, "channel"), body.path("forEnterprise").asBoolean(false), body.path("pledge").asBoolean(false));
+                text(body, "channel"), body.path("forEnterprise").asBoolean(false), body.path("pledge").asBoolean(false),
+                delivery(body.path("delivery")));
         CaseRecord created = cases.apply(Caller.from(jwt), PersonNames.of(jwt), application, RequestIdFilter.current());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + created.caseNumber()))
                 .body(views.detail(created));
@@ -148,6 +149,18 @@ class CaseController {
         facade.decide(caller, caseNumber, body.path("decision").asText(""), text(body, "reason"), text(body, "result"),
                 RequestIdFilter.current());
         return views.detail(caller, caseNumber).orElseThrow(() -> CaseFailure.notFound(caseNumber));
+    }
+
+    /** The delivery of the result: none given, collected at the hall. */
+    private static Delivery delivery(JsonNode d) {
+        if (d.isMissingNode() || d.isNull()) {
+            return null;
+        }
+        if (!d.isObject()) {
+            throw CaseFailure.invalid("领取方式格式不正确", "delivery must be an object");
+        }
+        return new Delivery(text(d, "method"), text(d, "recipient"), text(d, "phone"), text(d, "province"),
+                text(d, "city"), text(d, "district"), text(d, "address"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -34,7 +34,8 @@ class CaseService {
 
     /** An application: an item (by 实施编码) or a bundle (by id), the form, the materials to fetch instead. */
     record Application(String item, String bundle, JsonNode form, List<String> consents, String applicantIdNumber,
-                       String applicantName, String channel, boolean forEnterprise, boolean pledged) {
+                       String applicantName, String channel, boolean forEnterprise, boolean pledged,
+                       Delivery delivery) {
     }
 
     /** Who applies: the person, their account (null for a walk-in), the enterprise they act for, channel, window. */
@@ -63,10 +64,12 @@ class CaseService {
     private final ObjectMapper json;
     private final Commitments commitments;
     private final Halls halls;
+    private final DeliveryStore deliveries;
 
     CaseService(Applications applications, CaseStore store, CaseProgress progress, CaseLog log, ItemLimits limits,
                 CaseDispatcher dispatcher, CasesProperties properties, ServiceRegistry registry, TransactionTemplate tx,
-                ObjectMapper json, Commitments commitments, Halls halls) {
+                ObjectMapper json, Commitments commitments, Halls halls, DeliveryStore deliveries) {
+        this.deliveries = deliveries;
         this.halls = halls;
         this.commitments = commitments;
         this.applications = applications;
@@ -114,6 +117,7 @@ class CaseService {
             }
         }
         ObjectNode form = checkForm(formDefinition, application.form());
+        Delivery delivery = application.delivery() == null ? Delivery.atHall() : application.delivery().checked();
         Map<String, Applications.SharedMaterial> consents = consents(application.consents(), planned, caller);
         List<Planned> withFacts = planned.stream()
                 .map(p -> new Planned(p.part(), p.item(), limits.of(p.item().code()))).toList();
@@ -123,7 +127,11 @@ class CaseService {
         Applicant routed = bundle != null ? atWindow(applicant, bundle.id(), false, bundle.title())
                 : atWindow(applicant, withFacts.get(0).item().id(), withFacts.get(0).item().cityWide(),
                 withFacts.get(0).facts().name());
-        CaseRecord created = tx.execute(status -> create(routed, chosen, withFacts, form, consents, now, requestId));
+        CaseRecord created = tx.execute(status -> {
+            CaseRecord made = create(routed, chosen, withFacts, form, consents, now, requestId);
+            deliveries.insert(made.caseNumber(), delivery);
+            return made;
+        });
         dispatcher.soon();
         return created;
     }

@@ -45,7 +45,20 @@ public class CaseViews {
     public record Detail(Summary summary, String itemCode, String result, String departmentRef, String serviceWindow,
                   String serviceWindowName, String receivedWindow, String receivedWindowName,
                   String actingForName, JsonNode form, List<HistoryLine> history, List<Detail> parts,
-                  List<MaterialView> materials, List<ConsentView> consents, PledgeView pledge) {
+                  List<MaterialView> materials, List<ConsentView> consents, PledgeView pledge,
+                  DeliveryView delivery) {
+    }
+
+    /**
+     * How the result reaches the applicant: collected at the hall, or posted — the address whole for the applicant and
+     * the case's window, masked for anyone else — with the waybill and each tracking step in words.
+     */
+    public record DeliveryView(String method, String methodWords, String recipient, String phone, String address,
+                               String status, String statusWords, String waybillNo, String problem, boolean followUp,
+                               List<TrackingLine> tracking) {
+    }
+
+    public record TrackingLine(Instant at, String step, String words, String place, String note) {
     }
 
     /** 告知承诺: the pledge the case was approved on, and the department's check of it, in words. */
@@ -59,9 +72,11 @@ public class CaseViews {
     private final ObjectMapper json;
     private final CommitmentStore pledges;
     private final Halls halls;
+    private final DeliveryStore deliveries;
 
     CaseViews(CaseStore store, WorkingCalendar calendar, ServiceRegistry registry, ObjectMapper json,
-              CommitmentStore pledges, Halls halls) {
+              CommitmentStore pledges, Halls halls, DeliveryStore deliveries) {
+        this.deliveries = deliveries;
         this.halls = halls;
         this.pledges = pledges;
         this.store = store;
@@ -82,11 +97,18 @@ public class CaseViews {
     }
 
     Optional<Detail> detail(Caller caller, String caseNumber) {
-        return store.find(caseNumber).filter(c -> maySee(caller, c)).map(this::detail);
+        return store.find(caseNumber).filter(c -> maySee(caller, c)).map(c -> detail(c, caller.isStaff()
+                ? c.atWindow(caller.serviceWindow()) : !caller.hasRole(Caller.OPS) || caller.isCitizen()));
     }
 
+    /** The case for its applicant or its window, who act on it: the postal address whole. */
     Detail detail(CaseRecord c) {
-        List<Detail> parts = c.isBundle() ? store.parts(c.caseNumber()).stream().map(this::detail).toList() : List.of();
+        return detail(c, true);
+    }
+
+    private Detail detail(CaseRecord c, boolean whole) {
+        List<Detail> parts = c.isBundle() ? store.parts(c.caseNumber()).stream().map(p -> detail(p, whole)).toList()
+                : List.of();
         return new Detail(summary(c), c.itemCode(), c.resultRef(), c.departmentRef(), c.serviceWindow(),
                 halls.windowName(c.serviceWindow()), c.receivedWindow(), halls.windowName(c.receivedWindow()),
                 c.actingForName(), read(c.formJson()),
@@ -104,7 +126,30 @@ public class CaseViews {
                             case DUE -> "待核查";
                             case PASSED -> "核查属实";
                             case FAILED -> "核查不属实，审批已撤销";
-                        }, p.checkedAt(), p.reason())).orElse(null));
+                        }, p.checkedAt(), p.reason())).orElse(null),
+                deliveries.find(c.caseNumber()).map(d -> delivery(d, whole)).orElse(null));
+    }
+
+    private DeliveryView delivery(DeliveryStore.Stored stored, boolean whole) {
+        Delivery d = stored.delivery();
+        List<TrackingLine> tracking = deliveries.steps(stored.caseNumber()).stream().map(t -> new TrackingLine(t.at(),
+                t.step(), Shipments.words(t.step()), t.place(), t.note())).toList();
+        if (!d.byPost()) {
+            return new DeliveryView(Delivery.HALL, "窗口领取", null, null, null, stored.status(), "请到办理窗口领取",
+                    null, null, false, tracking);
+        }
+        String words = switch (stored.status()) {
+            case "WAITING" -> "办结后寄出";
+            case "SENT" -> "正在下单";
+            case "CREATED" -> tracking.isEmpty() ? "已下单，待揽收" : tracking.get(tracking.size() - 1).words();
+            case "DELIVERED" -> "已签收";
+            case "RETURNED" -> "已退回，窗口将与您联系";
+            case "FAILED" -> "邮寄未成功，窗口将与您联系";
+            default -> stored.status();
+        };
+        return new DeliveryView(Delivery.POST, "邮寄送达", whole ? d.recipient() : d.recipient().charAt(0) + "**",
+                whole ? d.phone() : d.maskedPhone(), whole ? d.fullAddress() : d.maskedAddress(), stored.status(),
+                words, stored.waybillNo(), stored.problem(), stored.followUp(), tracking);
     }
 
     Summary summary(CaseRecord c) {

@@ -34,9 +34,11 @@ public class Cases {
     private final Applications applications;
     private final ItemLimits limits;
     private final ServiceRegistry registry;
+    private final DeliveryStore deliveries;
 
     Cases(CaseService service, CaseViews views, CaseStore store, Applications applications, ItemLimits limits,
-          ServiceRegistry registry) {
+          ServiceRegistry registry, DeliveryStore deliveries) {
+        this.deliveries = deliveries;
         this.service = service;
         this.views = views;
         this.store = store;
@@ -79,12 +81,16 @@ public class Cases {
         return offers("").stream().filter(o -> o.kind().equals(kind) && o.id().equals(id)).findFirst();
     }
 
+    /** What the portal's application form sends: what is applied for, and by whom when the window takes it in. */
+    public record PageApplication(String kind, String id, JsonNode form, List<String> consents,
+                                  String applicantIdNumber, String applicantName, boolean pledged, Delivery delivery) {
+    }
+
     /** @throws CaseFailure with words for the page */
-    public String apply(Caller caller, String name, String kind, String id, JsonNode form, List<String> consents,
-                        String applicantIdNumber, String applicantName, boolean pledged, String requestId) {
-        CaseService.Application application = new CaseService.Application("item".equals(kind) ? id : null,
-                "bundle".equals(kind) ? id : null, form, consents, applicantIdNumber, applicantName, null, false,
-                pledged);
+    public String apply(Caller caller, String name, PageApplication page, String requestId) {
+        CaseService.Application application = new CaseService.Application("item".equals(page.kind()) ? page.id()
+                : null, "bundle".equals(page.kind()) ? page.id() : null, page.form(), page.consents(),
+                page.applicantIdNumber(), page.applicantName(), null, false, page.pledged(), page.delivery());
         return service.apply(caller, name, application, requestId).caseNumber();
     }
 
@@ -147,6 +153,26 @@ public class Cases {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The window's cases whose result by post needs it: a returned parcel, an order the carrier refused. */
+    public List<CaseViews.Summary> parcelsToFollowUp(Caller caller) {
+        if (!caller.isStaff() || caller.serviceWindow() == null) {
+            return List.of();
+        }
+        return deliveries.followUps(caller.serviceWindow(), 100).stream().map(store::find).flatMap(Optional::stream)
+                .map(views::summary).toList();
+    }
+
+    /** Staff of the case's window have followed the parcel up (called the applicant, arranged collection). */
+    public void parcelFollowedUp(Caller caller, String caseNumber) {
+        CaseRecord c = store.find(caseNumber).orElseThrow(() -> CaseFailure.notFound(caseNumber));
+        if (!caller.isStaff() || !c.serviceWindow().equals(caller.serviceWindow())) {
+            throw CaseFailure.forbidden("CASE_NOT_AT_YOUR_WINDOW", "该办件不在您的窗口",
+                    "case " + caseNumber + " is not at this window");
+        }
+        deliveries.followedUp(caseNumber);
+        store.addEvent(caseNumber, Instant.now(), c.status(), "窗口已跟进邮寄问题", "staff:" + caller.username(), null);
     }
 
     /** A case as stored, for the features built on cases (ratings): no caller check here. */

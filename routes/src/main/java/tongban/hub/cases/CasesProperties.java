@@ -15,11 +15,14 @@ import java.time.Duration;
  *                         rights to the intakes, the item library's detail and the shared materials
  * @param dispatchInterval how often parts waiting to go out, or to be heard of, are looked at
  * @param itemLimitsFor    how long an item's promised limit read from the item library is used before it is read again
+ * @param carrier          the department on the exchange that posts results (审批结果邮寄): its {@code create-shipment}
+ *                         service takes the orders, its {@code tracking} callback tells each step
  */
 @ConfigurationProperties("tongban.cases")
 public record CasesProperties(@DefaultValue("classpath*:cases") String location,
                               @DefaultValue("hk-zwzx-zhck") String onlineWindow,
                               @DefaultValue("tongban-hub") String platformClient,
                               @DefaultValue("1s") Duration dispatchInterval,
-                              @DefaultValue("10m") Duration itemLimitsFor) {
+                              @DefaultValue("10m") Duration itemLimitsFor,
+                              @DefaultValue("postal") String carrier) {
 }

@@ -68,8 +68,14 @@ class PlatformCalls {
 
     /** Queues a case's part for its department (the same key for the same case and round: never sent twice). */
     SubmissionService.Accepted submit(CaseRecord c, String department, String service, ObjectNode request) {
+        return submit(c, department, service, request, c.submissionKey());
+    }
+
+    /** Queues a call for a case under its own key: the same key, the same submission, however often asked. */
+    SubmissionService.Accepted submit(CaseRecord c, String department, String service, ObjectNode request,
+                                      String key) {
         return submissions.submit(new ExchangeRequest(platform(c), department, service,
-                ExchangeRequest.Payload.of(request), c.caseNumber(), RequestIds.next()), c.submissionKey());
+                ExchangeRequest.Payload.of(request), c.caseNumber(), RequestIds.next()), key);
     }
 
     private JsonNode read(byte[] body) {

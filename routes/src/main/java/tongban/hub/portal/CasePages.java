@@ -23,6 +23,7 @@ import tongban.hub.appointments.Appointments;
 import tongban.hub.cases.CaseFailure;
 import tongban.hub.cases.CaseViews;
 import tongban.hub.cases.Commitments;
+import tongban.hub.cases.Delivery;
 import tongban.hub.cases.Cases;
 import tongban.hub.cases.FormField;
 import tongban.hub.halls.Halls;
@@ -110,9 +111,13 @@ class CasePages {
         List<String> consents = params.getOrDefault("consent", List.of());
         Caller caller = caller(client);
         try {
-            String number = cases.apply(caller, PortalController.displayName(user), kind, id, form,
-                    consents, params.getFirst("applicant.idNumber"), params.getFirst("applicant.name"),
-                    "true".equals(params.getFirst("pledge")), RequestIdFilter.current());
+            Delivery delivery = "POST".equals(params.getFirst("delivery.method")) ? new Delivery("POST",
+                    params.getFirst("delivery.recipient"), params.getFirst("delivery.phone"),
+                    params.getFirst("delivery.province"), params.getFirst("delivery.city"),
+                    params.getFirst("delivery.district"), params.getFirst("delivery.address")) : Delivery.atHall();
+            String number = cases.apply(caller, PortalController.displayName(user), new Cases.PageApplication(kind, id,
+                    form, consents, params.getFirst("applicant.idNumber"), params.getFirst("applicant.name"),
+                    "true".equals(params.getFirst("pledge")), delivery), RequestIdFilter.current());
             String appointment = params.getFirst("appointment");
             if (appointment != null && appointment.matches("[0-9]{1,18}") && caller.isStaff()) {
                 try {
@@ -249,6 +254,7 @@ class CasePages {
         model.addAttribute("queue", cases.windowQueue(caller, 200));
         model.addAttribute("appointments", appointments.today(caller));
         model.addAttribute("postChecks", commitments.due(null, caller.serviceWindow(), 100));
+        model.addAttribute("parcels", cases.parcelsToFollowUp(caller));
         model.addAttribute("offers", cases.offers("").stream().filter(o -> o.kind().equals("item")).toList());
         return "portal/window";
     }
@@ -261,6 +267,20 @@ class CasePages {
         try {
             cases.decide(caller(client), caseNumber, decision, reason, result, RequestIdFilter.current());
             redirect.addFlashAttribute("notice", "办件 " + caseNumber + " 已处理");
+        } catch (CaseFailure refused) {
+            redirect.addFlashAttribute("error", refused.words());
+        }
+        return "redirect:/portal/window";
+    }
+
+    /** The window has followed up a returned parcel or a refused order. */
+    @PostMapping("/portal/window/cases/{caseNumber}/parcel-followed-up")
+    String parcelFollowedUp(@PathVariable String caseNumber,
+                            @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
+                            RedirectAttributes redirect) {
+        try {
+            cases.parcelFollowedUp(caller(client), caseNumber);
+            redirect.addFlashAttribute("notice", "已记录：办件 " + caseNumber + " 的邮寄问题已跟进");
         } catch (CaseFailure refused) {
             redirect.addFlashAttribute("error", refused.words());
         }
