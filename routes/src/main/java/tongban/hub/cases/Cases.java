@@ -83,14 +83,16 @@ public class Cases {
 
     /** What the portal's application form sends: what is applied for, and by whom when the window takes it in. */
     public record PageApplication(String kind, String id, JsonNode form, List<String> consents,
-                                  String applicantIdNumber, String applicantName, boolean pledged, Delivery delivery) {
+                                  String applicantIdNumber, String applicantName, boolean pledged, Delivery delivery,
+                                  String channel) {
     }
 
     /** @throws CaseFailure with words for the page */
     public String apply(Caller caller, String name, PageApplication page, String requestId) {
         CaseService.Application application = new CaseService.Application("item".equals(page.kind()) ? page.id()
                 : null, "bundle".equals(page.kind()) ? page.id() : null, page.form(), page.consents(),
-                page.applicantIdNumber(), page.applicantName(), null, false, page.pledged(), page.delivery());
+                page.applicantIdNumber(), page.applicantName(), page.channel(), false, page.pledged(),
+                page.delivery());
         return service.apply(caller, name, application, requestId).caseNumber();
     }
 

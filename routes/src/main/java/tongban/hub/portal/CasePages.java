@@ -2,6 +2,7 @@ package tongban.hub.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -14,6 +15,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -96,6 +98,7 @@ class CasePages {
 
     @PostMapping("/portal/apply/{kind}/{id}")
     String apply(@PathVariable String kind, @PathVariable String id, @RequestParam MultiValueMap<String, String> params,
+                 @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent,
                  @AuthenticationPrincipal OidcUser user,
                  @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                  Model model, RedirectAttributes redirect) {
@@ -117,7 +120,8 @@ class CasePages {
                     params.getFirst("delivery.district"), params.getFirst("delivery.address")) : Delivery.atHall();
             String number = cases.apply(caller, PortalController.displayName(user), new Cases.PageApplication(kind, id,
                     form, consents, params.getFirst("applicant.idNumber"), params.getFirst("applicant.name"),
-                    "true".equals(params.getFirst("pledge")), delivery), RequestIdFilter.current());
+                    "true".equals(params.getFirst("pledge")), delivery, caller.isStaff() ? null : channel(userAgent)),
+                    RequestIdFilter.current());
             String appointment = params.getFirst("appointment");
             if (appointment != null && appointment.matches("[0-9]{1,18}") && caller.isStaff()) {
                 try {
@@ -285,6 +289,12 @@ class CasePages {
             redirect.addFlashAttribute("error", refused.words());
         }
         return "redirect:/portal/window";
+    }
+
+    /** 掌上办: an application made from a phone's browser counts in the mobile channel; any other, online. */
+    static String channel(String userAgent) {
+        return userAgent != null && (userAgent.contains("Mobile") || userAgent.contains("Android")) ? "MOBILE"
+                : "ONLINE";
     }
 
     /** Window staff register the department's post-check of a pledge (告知承诺事后核查). */

@@ -6,10 +6,11 @@ import java.util.List;
 
 /**
  * The statistics for a date range: all departments together, each department, and each month (of the department
- * asked for, or of all).
+ * asked for, or of all); and, for the whole platform (no department asked for), the figures by channel, hall,
+ * window and staff member ({@code channels}, null for one department).
  */
 public record Report(LocalDate from, LocalDate to, String department, String departmentName, Scope total,
-                     List<Scope> departments, List<Scope> months) {
+                     List<Scope> departments, List<Scope> months, ChannelFigures channels) {
 
     /** The figures of one scope: a department ({@code key} its name), a month ({@code key} yyyy-MM), or the total. */
     public record Scope(String key, String name, CaseFigures cases, RatingFigures ratings, WorkOrderFigures workOrders) {

@@ -14,7 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A one-sheet .xlsx written with POI's streaming workbook: rows beyond a small window go to a temporary file as they
+ * An .xlsx written with POI's streaming workbook: rows beyond a small window go to a temporary file as they
  * are made, so a long sheet never sits in memory. A {@link Number} is a number cell, null an empty cell, anything
  * else a text cell — a string, never a formula, whatever it starts with. The header row is bold and frozen, in
  * 等线 so that Chinese opens as Chinese in Excel and WPS.
@@ -25,7 +25,7 @@ final class SpreadsheetOut implements AutoCloseable {
     private static final int WINDOW = 100;
 
     private final SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
-    private final Sheet sheet;
+    private Sheet sheet;
     private final CellStyle bold;
     private int rows;
 
@@ -37,6 +37,12 @@ final class SpreadsheetOut implements AutoCloseable {
         font.setFontName("等线");
         bold = book.createCellStyle();
         bold.setFont(font);
+    }
+
+    /** Goes on in a new sheet of the workbook. */
+    void sheet(String sheetName) {
+        sheet = book.createSheet(WorkbookUtil.createSafeSheetName(sheetName));
+        rows = 0;
     }
 
     void header(List<String> names) {

@@ -27,8 +27,10 @@ public class Statistics {
     private final StatisticsStore store;
     private final ClosedDays closedDays;
     private final ServiceRegistry registry;
+    private final Channels channels;
 
-    Statistics(StatisticsStore store, ClosedDays closedDays, ServiceRegistry registry) {
+    Statistics(StatisticsStore store, ClosedDays closedDays, ServiceRegistry registry, Channels channels) {
+        this.channels = channels;
         this.store = store;
         this.closedDays = closedDays;
         this.registry = registry;
@@ -67,7 +69,8 @@ public class Statistics {
         List<Report.Scope> byMonth = new ArrayList<>();
         months.forEach((m, f) -> byMonth.add(Report.Scope.of(m.toString(), m.getYear() + "年" + m.getMonthValue() + "月", f)));
         return new Report(from, to, department, department == null ? "全部部门" : registry.title(department),
-                Report.Scope.of("total", "合计", total), byDepartment, byMonth);
+                Report.Scope.of("total", "合计", total), byDepartment, byMonth,
+                department == null ? channels.count(from, to) : null);
     }
 
     /** The departments one may ask about (those on the exchange, without the systems that are not departments). */

@@ -20,7 +20,8 @@ import java.time.format.DateTimeParseException;
 /**
  * {@code GET /api/v1/statistics?from=&to=&department=} (roles ops and bureau; from the first of this month to today
  * when not given), and its exports: {@code /api/v1/statistics/export.csv}, {@code export.xlsx} (the figures) and
- * {@code /api/v1/statistics/ledger.csv} (the case ledger, streamed). The exports answer the statistics page too, under
+ * {@code /api/v1/statistics/ledger.csv} (the case ledger, streamed), {@code channels.csv} (the figures by channel,
+ * hall, window and staff member). The exports answer the statistics page too, under
  * {@code /ops/statistics/…} (its session instead of a bearer token; the same roles).
  */
 @RestController
@@ -60,6 +61,15 @@ class StatisticsController {
         Report report = statistics.report(range.from(), range.to(), range.department());
         download(response, XLSX, range.fileName("政务服务统计", "xlsx"));
         exports.figuresXlsx(report, response.getOutputStream());
+    }
+
+    @GetMapping({"/api/v1/statistics/channels.csv", "/ops/statistics/channels.csv"})
+    void channelsCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                     HttpServletResponse response) throws IOException {
+        Range range = Range.of(from, to, null);
+        Report report = statistics.report(range.from(), range.to(), null);
+        download(response, CSV, range.fileName("渠道与窗口统计", "csv"));
+        exports.channelsCsv(report, writer(response));
     }
 
     @GetMapping({"/api/v1/statistics/ledger.csv", "/ops/statistics/ledger.csv"})

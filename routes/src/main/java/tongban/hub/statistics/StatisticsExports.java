@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 import tongban.hub.exchange.ServiceRegistry;
+import tongban.hub.halls.Halls;
 import tongban.hub.web.BeijingTime;
 
 import java.io.IOException;
@@ -34,19 +35,24 @@ class StatisticsExports {
             "工单办结", "工单按时办结", "工单按时办结率(%)", "回访数", "满意数", "满意率(%)");
     static final List<String> LEDGER_HEADER = List.of("办件编号", "所属一件事", "事项编码", "事项名称", "承办部门", "渠道",
             "受理窗口", "受理日期", "承诺办结日期", "办结时间", "状态", "办理结果", "办理工作日", "时效", "评价");
+    static final List<String> CHANNEL_HEADER = List.of("分类", "名称", "指标", "数值");
     private static final Map<String, String> CHANNELS = Map.of("ONLINE", "网上办", "WINDOW", "窗口办", "MOBILE", "掌上办",
             "HOTLINE", "热线");
     private static final Map<String, String> STATUSES = Map.of("SUBMITTED", "已提交", "ACCEPTED", "已受理",
             "NOT_ACCEPTED", "不予受理", "IN_PROGRESS", "办理中", "CORRECTION_REQUESTED", "待补正", "FINISHED", "已办结",
             "WITHDRAWN", "已撤回");
+    private static final Map<String, String> OUTCOMES = Map.of("APPROVED", "准予", "REFUSED", "不予许可",
+            "REVOKED", "已撤销（承诺不实）");
     private static final String[] LEVELS = {"", "非常不满意", "不满意", "基本满意", "满意", "非常满意"};
     /** How a case ended against its due date, by {@code case_fact.outcome}. */
     private static final String[] TIMELINESS = {null, null, "提前办结", "按时办结", "逾期办结", null, null};
 
     private final StatisticsStore store;
     private final ServiceRegistry registry;
+    private final Halls halls;
 
-    StatisticsExports(StatisticsStore store, ServiceRegistry registry) {
+    StatisticsExports(StatisticsStore store, ServiceRegistry registry, Halls halls) {
+        this.halls = halls;
         this.store = store;
         this.registry = registry;
     }
@@ -88,6 +94,71 @@ class StatisticsExports {
         return row;
     }
 
+    /**
+     * The channel figures as rows of 分类 · 名称 · 指标 · 数值: the source's headline figures first (网上申报, 窗口接件,
+     * 网上预约, 审批结果邮寄, 大厅日均受理, 告知承诺), then each hall, window and staff member.
+     */
+    List<List<Object>> channelRows(ChannelFigures c) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("渠道", "全平台", "网上申报", c.applications().online()));
+        rows.add(List.of("渠道", "全平台", "其中掌上办", c.applications().mobile()));
+        rows.add(List.of("渠道", "全平台", "窗口接件", c.applications().window()));
+        rows.add(List.of("渠道", "全平台", "热线受理", c.applications().hotline()));
+        rows.add(List.of("渠道", "全平台", "网上预约", c.appointments().booked()));
+        rows.add(List.of("渠道", "全平台", "预约已到", c.appointments().kept()));
+        rows.add(List.of("渠道", "全平台", "预约爽约", c.appointments().notKept()));
+        rows.add(List.of("渠道", "全平台", "审批结果邮寄", c.results().posted()));
+        rows.add(List.of("渠道", "全平台", "窗口领取", c.results().collectedAtHall()));
+        rows.add(List.of("渠道", "全平台", "告知承诺审批", c.pledges().approved()));
+        rows.add(List.of("渠道", "全平台", "告知承诺核查", c.pledges().checked()));
+        rows.add(List.of("渠道", "全平台", "按时核查", c.pledges().checkedOnTime()));
+        rows.add(List.of("渠道", "全平台", "承诺不实撤销", c.pledges().revoked()));
+        rows.add(List.of("渠道", "全平台", "工作日", c.workingDays()));
+        for (ChannelFigures.HallLine h : c.halls()) {
+            rows.add(List.of("大厅", h.name(), "窗口接件", h.windowIntake()));
+            rows.add(nullable("大厅", h.name(), "大厅日均受理", h.dailyAverageIntake()));
+            rows.add(List.of("大厅", h.name(), "网上预约", h.appointmentsBooked()));
+            rows.add(List.of("大厅", h.name(), "预约已到", h.appointmentsKept()));
+            rows.add(List.of("大厅", h.name(), "预约爽约", h.appointmentsNotKept()));
+        }
+        for (ChannelFigures.WindowLine w : c.windows()) {
+            rows.add(List.of("窗口", w.name(), "收件", w.received()));
+            rows.add(List.of("窗口", w.name(), "办结", w.finished()));
+            rows.add(List.of("窗口", w.name(), "提前办结", w.finishedEarly()));
+            rows.add(List.of("窗口", w.name(), "逾期办结", w.overdue()));
+            rows.add(List.of("窗口", w.name(), "评价数", w.ratings()));
+            rows.add(nullable("窗口", w.name(), "好评率(%)", w.goodRate()));
+            rows.add(nullable("窗口", w.name(), "评价覆盖率(%)", w.ratingCoverage()));
+        }
+        for (ChannelFigures.StaffLine s : c.staff()) {
+            rows.add(List.of("工作人员", s.staff(), "收件", s.received()));
+            rows.add(List.of("工作人员", s.staff(), "评价数", s.ratings()));
+            rows.add(nullable("工作人员", s.staff(), "好评率(%)", s.goodRate()));
+        }
+        for (ChannelFigures.DepartmentResults d : c.resultsByDepartment()) {
+            rows.add(List.of("部门", d.name(), "审批结果邮寄", d.posted()));
+            rows.add(List.of("部门", d.name(), "窗口领取", d.collectedAtHall()));
+        }
+        return rows;
+    }
+
+    private static List<Object> nullable(String scope, String name, String figure, Object value) {
+        List<Object> row = new ArrayList<>(List.of(scope, name, figure));
+        row.add(value);
+        return row;
+    }
+
+    void channelsCsv(Report report, Writer out) throws IOException {
+        CSVPrinter csv = csv(out);
+        line(csv, new ArrayList<>(CHANNEL_HEADER));
+        if (report.channels() != null) {
+            for (List<Object> row : channelRows(report.channels())) {
+                line(csv, new ArrayList<>(row));
+            }
+        }
+        csv.flush();
+    }
+
     void figuresCsv(Report report, Writer out) throws IOException {
         CSVPrinter csv = csv(out);
         line(csv, new ArrayList<>(HEADER));
@@ -101,6 +172,11 @@ class StatisticsExports {
         try (SpreadsheetOut xlsx = new SpreadsheetOut("统计 " + report.from() + " 至 " + report.to())) {
             xlsx.header(HEADER);
             rows(report).forEach(xlsx::row);
+            if (report.channels() != null) {
+                xlsx.sheet("渠道与窗口");
+                xlsx.header(CHANNEL_HEADER);
+                channelRows(report.channels()).forEach(xlsx::row);
+            }
             xlsx.writeTo(out);
         }
     }
@@ -119,12 +195,12 @@ class StatisticsExports {
             row.add(l.title());
             row.add(registry.title(l.department()));
             row.add(CHANNELS.getOrDefault(l.channel(), l.channel()));
-            row.add(l.serviceWindow());
+            row.add(halls.windowName(l.serviceWindow()));
             row.add(l.acceptedOn() == null ? null : l.acceptedOn().toString());
             row.add(l.dueOn() == null ? null : l.dueOn().toString());
             row.add(l.finishedAt() == null ? null : BeijingTime.seconds(l.finishedAt()));
             row.add(STATUSES.getOrDefault(l.status(), l.status()));
-            row.add(l.outcome() == null ? null : "APPROVED".equals(l.outcome()) ? "准予" : "不予许可");
+            row.add(l.outcome() == null ? null : OUTCOMES.getOrDefault(l.outcome(), l.outcome()));
             row.add(l.workingDays());
             row.add(TIMELINESS[l.timeliness()]);
             row.add(l.ratingLevel() == null ? null : LEVELS[l.ratingLevel()]);

@@ -11,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -54,6 +55,8 @@ class PhonePortalBrowserTest extends HubTestBase {
 
     @Autowired
     MovableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void portalContext(DynamicPropertyRegistry registry) {
@@ -177,6 +180,13 @@ class PhonePortalBrowserTest extends HubTestBase {
         assertThat(labels).isNotEmpty();
         assertThat(labels.get(0).getRect().getX()).as("label above the field, not beside it")
                 .isLessThanOrEqualTo(reason.getRect().getX());
+
+        // applied from the phone: counted as 掌上办
+        submit.click();
+        String number = PHONE.text("case-number");
+        assertThat(jdbc.queryForObject("SELECT channel FROM service_case WHERE case_number = ?", String.class, number))
+                .isEqualTo("MOBILE");
+        fitsThePhone("applied");
     }
 
     @Test

@@ -14,14 +14,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tongban.hub.calendar.WorkingCalendar;
+import tongban.hub.support.ChannelFixtures;
 import tongban.hub.support.HubTest;
 import tongban.hub.support.StatisticsFixtures;
 import tongban.hub.support.Tokens;
 import tongban.hub.support.WindowCases;
+import tongban.hub.web.BeijingTime;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +68,7 @@ class StatisticsEndToEndTest extends HubTest {
 
     @Test
     void eachCaseKeepsWhatTheStatisticsCountOfItAsItIsDecided() throws Exception {
-        String todays = "/api/v1/statistics?from=" + LocalDate.now(tongban.hub.web.BeijingTime.ZONE)
+        String todays = "/api/v1/statistics?from=" + LocalDate.now(BeijingTime.ZONE)
                 + "&department=social-insurance";
         long finishedBefore = read(get("zhaoliu", todays)).at("/total/cases/finished").asLong();
         long notAcceptedBefore = read(get("zhaoliu", todays)).at("/total/cases/notAccepted").asLong();
@@ -76,7 +80,7 @@ class StatisticsEndToEndTest extends HubTest {
             assertThat(WindowCases.post(http, Tokens.of("wangwu"), "/api/v1/cases/" + step[0] + "/decision", step[1])
                     .getStatusCode().value()).isEqualTo(200);
         }
-        LocalDate today = LocalDate.now(tongban.hub.web.BeijingTime.ZONE);
+        LocalDate today = LocalDate.now(BeijingTime.ZONE);
         LocalDate due = LocalDate.parse(read(get("wangwu", "/api/v1/cases/" + finished)).at("/summary/dueOn").asText());
         java.util.Map<String, Object> fact = jdbc.queryForMap("SELECT * FROM case_fact WHERE case_number = ?", finished);
         assertThat(fact.get("department")).isEqualTo("social-insurance");
@@ -206,5 +210,98 @@ class StatisticsEndToEndTest extends HubTest {
         assertThat(rows).hasSize(1 + 5); // the five accepted in the quarter
         assertThat(rows[1]).startsWith("TB20200120900001,,").contains("2020-02-04", "提前办结", "非常满意")
                 .doesNotContain("460100198001010011"); // no personal data in the ledger
+    }
+
+    /**
+     * The source's channel figures for a month worked out by hand ({@link ChannelFixtures}: May 2020, 劳动节 and the
+     * 调休 Saturday, an application half an hour before the month's end and one ten minutes after it).
+     */
+    @Test
+    void theChannelFiguresOfAHandWorkedMonthAreTheSourcesFigures() throws Exception {
+        ChannelFixtures.insert(jdbc);
+        JsonNode c = read(get("sunba", "/api/v1/statistics?from=2020-05-01&to=2020-05-31")).path("channels");
+
+        assertThat(c.path("workingDays").asInt()).isEqualTo(19);
+        assertThat(c.at("/applications/online").asLong()).as("网上申报").isEqualTo(2);
+        assertThat(c.at("/applications/mobile").asLong()).as("掌上办").isEqualTo(1);
+        assertThat(c.at("/applications/window").asLong()).as("窗口接件").isEqualTo(4);
+        assertThat(c.at("/applications/hotline").asLong()).isEqualTo(1);
+        assertThat(c.at("/appointments/booked").asLong()).as("网上预约").isEqualTo(3);
+        assertThat(c.at("/appointments/kept").asLong()).isEqualTo(1);
+        assertThat(c.at("/appointments/notKept").asLong()).isEqualTo(2);
+        assertThat(c.at("/results/posted").asLong()).as("审批结果邮寄").isEqualTo(1);
+        assertThat(c.at("/results/collectedAtHall").asLong()).isEqualTo(1);
+        assertThat(c.at("/pledges/approved").asLong()).isEqualTo(2);
+        assertThat(c.at("/pledges/checked").asLong()).isEqualTo(2);
+        assertThat(c.at("/pledges/checkedOnTime").asLong()).isEqualTo(1);
+        assertThat(c.at("/pledges/revoked").asLong()).isEqualTo(1);
+
+        JsonNode city = find(c.path("halls"), "hall", "hk-zwzx");
+        assertThat(city.path("windowIntake").asLong()).isEqualTo(3);
+        assertThat(city.path("dailyAverageIntake").decimalValue()).as("大厅日均受理 3 / 19")
+                .isEqualByComparingTo(new BigDecimal("0.16"));
+        assertThat(find(c.path("halls"), "hall", "lh-zwzx").path("dailyAverageIntake").decimalValue())
+                .isEqualByComparingTo(new BigDecimal("0.05"));
+        assertThat(find(c.path("halls"), "hall", "lh-jyjd").path("dailyAverageIntake").decimalValue())
+                .isEqualByComparingTo(BigDecimal.ZERO);
+
+        JsonNode window = find(c.path("windows"), "window", "hk-zwzx-zhck");
+        assertThat(window.path("name").asText()).isEqualTo("海口市政务服务中心 · 综合受理窗口");
+        assertThat(List.of(window.path("received").asLong(), window.path("finished").asLong(),
+                window.path("finishedEarly").asLong(), window.path("overdue").asLong(), window.path("ratings").asLong(),
+                window.path("good").asLong(), window.path("bad").asLong())).containsExactly(2L, 3L, 1L, 1L, 3L, 2L, 1L);
+        assertThat(window.path("goodRate").decimalValue()).isEqualByComparingTo(new BigDecimal("66.67"));
+        assertThat(window.path("ratingCoverage").decimalValue()).isEqualByComparingTo(new BigDecimal("100.00"));
+        assertThat(find(c.path("windows"), "window", "lh-zwzx-zhck").path("received").asLong())
+                .as("全城通办: received at the district").isEqualTo(1);
+        assertThat(find(c.path("windows"), "window", "hk-zwzx-gaj").path("goodRate").isNull()).isTrue();
+
+        assertThat(find(c.path("staff"), "staff", "wangwu").path("received").asLong()).isEqualTo(2);
+        assertThat(find(c.path("staff"), "staff", "wangwu").path("goodRate").decimalValue())
+                .isEqualByComparingTo(new BigDecimal("100.00"));
+        assertThat(find(c.path("staff"), "staff", "qianqi").path("goodRate").decimalValue())
+                .isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(find(c.path("staff"), "staff", "zhouba").path("ratings").asLong()).isZero();
+
+        String csv = get("sunba", "/api/v1/statistics/channels.csv?from=2020-05-01&to=2020-05-31").getBody();
+        assertThat(csv).contains("分类,名称,指标,数值", "渠道,全平台,网上申报,2", "渠道,全平台,窗口接件,4",
+                "渠道,全平台,网上预约,3", "渠道,全平台,审批结果邮寄,1", "大厅,海口市政务服务中心,大厅日均受理,0.16",
+                "工作人员,wangwu,收件,2");
+        assertThat(read(get("sunba", "/api/v1/statistics?from=2020-05-01&to=2020-05-31&department=public-security"))
+                .path("channels").isNull()).as("one department: no platform channels").isTrue();
+    }
+
+    /** 掌上办 and 12345: an application made on a phone and one taken by telephone count in their own channels today. */
+    @Test
+    void mobileAndHotlineApplicationsCountInTheirOwnChannels() throws Exception {
+        String today = "from=" + LocalDate.now(BeijingTime.ZONE) + "&to="
+                + LocalDate.now(BeijingTime.ZONE);
+        JsonNode before = read(get("sunba", "/api/v1/statistics?" + today)).path("channels");
+
+        ResponseEntity<String> mobile = WindowCases.post(http, Tokens.of("zhangsan"), "/api/v1/cases", "{\"item\":\""
+                + WindowCases.ID_CARD_RENEWAL + "\",\"channel\":\"MOBILE\",\"form\":{\"reason\":\"expired\"}}");
+        assertThat(mobile.getStatusCode().value()).as(mobile.getBody()).isEqualTo(201);
+        assertThat(read(mobile).at("/summary/channel").asText()).isEqualTo("MOBILE");
+        String byPhone = WindowCases.open(http, json, "wangwu", "{\"item\":\"" + WindowCases.ID_CARD_RENEWAL
+                + "\",\"channel\":\"HOTLINE\",\"applicant\":{\"idNumber\":\"460100198506152341\",\"name\":\"李四\"},"
+                + "\"form\":{\"reason\":\"damaged\"}}");
+        assertThat(jdbc.queryForObject("SELECT channel FROM service_case WHERE case_number = ?", String.class, byPhone))
+                .isEqualTo("HOTLINE");
+
+        JsonNode after = read(get("sunba", "/api/v1/statistics?" + today)).path("channels");
+        assertThat(after.at("/applications/mobile").asLong() - before.at("/applications/mobile").asLong()).isEqualTo(1);
+        assertThat(after.at("/applications/online").asLong() - before.at("/applications/online").asLong())
+                .as("网上申报 includes 掌上办").isEqualTo(1);
+        assertThat(after.at("/applications/hotline").asLong() - before.at("/applications/hotline").asLong()).isEqualTo(1);
+        assertThat(after.at("/applications/window").asLong()).isEqualTo(before.at("/applications/window").asLong());
+    }
+
+    private static JsonNode find(JsonNode list, String field, String value) {
+        for (JsonNode n : list) {
+            if (n.path(field).asText().equals(value)) {
+                return n;
+            }
+        }
+        throw new AssertionError("no " + field + " " + value + " in " + list);
     }
 }
