@@ -11,14 +11,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tongban.hub.support.Browser;
+import tongban.hub.support.DepartmentSystems;
 import tongban.hub.support.HubTestBase;
 import tongban.hub.support.MovableClock;
 import tongban.hub.support.TestKeycloak;
+import tongban.hub.support.Tokens;
+import tongban.hub.support.WindowCases;
+import tongban.hub.web.BeijingTime;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,9 +31,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * 掌上办: the citizen's pages in a real headless Chromium emulating a phone (375 × 812, touch, a phone's user
@@ -166,7 +174,7 @@ class PhonePortalBrowserTest extends HubTestBase {
     }
 
     @Test
-    void theApplicationFormIsOneColumnOnThePhone() {
+    void aPersonAppliesOnThePhoneHasTheResultPostedAndFollowsTheParcel() throws Exception {
         phone().get(HUB + "/portal/apply/item/" + ID_CARD);
         PHONE.signIn("lisi");
         WebElement reason = PHONE.visible("form-reason");
@@ -181,12 +189,39 @@ class PhonePortalBrowserTest extends HubTestBase {
         assertThat(labels.get(0).getRect().getX()).as("label above the field, not beside it")
                 .isLessThanOrEqualTo(reason.getRect().getX());
 
-        // applied from the phone: counted as 掌上办
+        // the result by post, to an address typed on the phone
+        phone().findElement(By.id("delivery-post")).click();
+        for (String[] field : new String[][]{{"delivery-recipient", "李四"}, {"delivery-phone", "13800000002"},
+                {"delivery-district", "龙华区"}, {"delivery-address", "滨海大道88号椰风小区3栋201"}}) {
+            WebElement input = phone().findElement(By.id(field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
+        tappable(phone().findElement(By.id("delivery-phone")));
         submit.click();
         String number = PHONE.text("case-number");
         assertThat(jdbc.queryForObject("SELECT channel FROM service_case WHERE case_number = ?", String.class, number))
-                .isEqualTo("MOBILE");
+                .as("applied from the phone: 掌上办").isEqualTo("MOBILE");
         fitsThePhone("applied");
+
+        // the window approves; the result goes by post; the carrier tells where the parcel is
+        ResponseEntity<String> approved = WindowCases.post(http, Tokens.of("wangwu"), "/api/v1/cases/" + number
+                + "/decision", "{\"decision\":\"approve\",\"result\":\"居民身份证领取凭证\"}");
+        assertThat(approved.getStatusCode().value()).as(approved.getBody()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CREATED".equals(jdbc.queryForObject(
+                "SELECT status FROM case_delivery WHERE case_number = ?", String.class, number)));
+        String at = LocalDateTime.now(BeijingTime.ZONE).minusMinutes(5).withNano(0)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        DepartmentSystems.taken(new DepartmentSystems(http).notice("postal-system", "demo-only-postal-system-secret",
+                "postal/tracking", "{\"msgId\":\"EMS-" + number + "-10\",\"logisticsOrderNo\":\"" + number
+                        + "\",\"opCode\":\"10\",\"opTime\":\"" + at + "\",\"opOrgName\":\"海口市政务服务中心揽投部\","
+                        + "\"opDesc\":\"已收寄\"}"));
+        phone().navigate().refresh();
+        assertThat(PHONE.text("delivery-status")).isEqualTo("已揽收");
+        assertThat(PHONE.text("waybill")).isEqualTo("EMS 1170" + number.substring(number.length() - 9));
+        assertThat(PHONE.text("tracking")).contains("已揽收", "海口市政务服务中心揽投部");
+        assertThat(PHONE.text("rating")).as("a finished case asks for its rating").contains("评价");
+        fitsThePhone("tracking-and-rating");
     }
 
     @Test
