@@ -197,7 +197,8 @@ class HelmChartTest {
         assertThat((String) rules.get(2).get("expr")).contains("tongban_queue_depth", "> 200");
         List<Map<String, Object>> orders = at(only(objects, "PrometheusRule"), "spec", "groups", "1", "rules");
         assertThat(orders).extracting(r -> r.get("alert"))
-                .containsExactly("TongbanWorkOrderEscalated", "TongbanWorkOrdersLate");
+                .containsExactly("TongbanWorkOrderEscalated", "TongbanWorkOrdersLate", "TongbanPostChecksOverdue");
+        assertThat((String) orders.get(2).get("expr")).isEqualTo("max(tongban_post_checks_overdue) > 0");
         assertThat((String) orders.get(0).get("expr")).isEqualTo("max by (department) (tongban_work_orders_escalated) > 0");
         assertThat((String) orders.get(1).get("for")).isEqualTo("5m");
         List<Map<String, Object>> log = at(only(objects, "PrometheusRule"), "spec", "groups", "2", "rules");
