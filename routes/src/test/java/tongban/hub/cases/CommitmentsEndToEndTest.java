@@ -13,13 +13,17 @@ import tongban.hub.support.DepartmentSystems;
 import tongban.hub.support.HubTest;
 import tongban.hub.support.Tokens;
 import tongban.hub.web.BeijingTime;
+import tongban.sso.identity.Caller;
+import tongban.sso.identity.RealNameLevel;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * 告知承诺 (人才落户) against the real parts: the applicant's pledge approves the case at once, the check is due with
@@ -140,6 +144,27 @@ class CommitmentsEndToEndTest extends HubTest {
 
     @Autowired
     Commitments commitments;
+
+    @Test
+    void windowStaffRegisterTheCheckForTheirWindowsCasesOnly() throws Exception {
+        String number = read(apply("zhangsan", true)).at("/summary/caseNumber").asText();
+        Caller wangwu = new Caller("s-wangwu", "wangwu", "tongban-portal", null, RealNameLevel.NONE, 2,
+                Set.of(Caller.STAFF), null, "hk-zwzx-zhck");
+        Caller qianqi = new Caller("s-qianqi", "qianqi", "tongban-portal", null, RealNameLevel.NONE, 2,
+                Set.of(Caller.STAFF), null, "lh-zwzx-zhck");
+
+        assertThatThrownBy(() -> commitments.reportAtWindow(qianqi, number, "FAILED", "不属实", "r-1"))
+                .isInstanceOfSatisfying(CaseFailure.class, f -> assertThat(f.code()).isEqualTo("CASE_NOT_AT_YOUR_WINDOW"));
+        assertThat(commitments.due(null, "hk-zwzx-zhck", 500)).extracting(Commitments.DueCheck::caseNumber)
+                .contains(number);
+        commitments.reportAtWindow(wangwu, number, "FAILED", "社保缴费记录不足6个月", "r-2");
+
+        JsonNode c = caseOf(number);
+        assertThat(c.at("/summary/outcome").asText()).isEqualTo("REVOKED");
+        assertThat(c.path("history").findValuesAsText("by")).isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT checked_by FROM case_commitment WHERE case_number = ?", String.class,
+                number)).isEqualTo("staff:wangwu");
+    }
 
     private String prometheus() {
         return http.getForObject("/actuator/prometheus", String.class);

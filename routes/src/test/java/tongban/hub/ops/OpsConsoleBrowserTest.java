@@ -106,6 +106,11 @@ class OpsConsoleBrowserTest extends HubTestBase {
                 .isEqualTo("CLOSED");
         assertThat(element("operator").getText()).isEqualTo("zhaoliu");
 
+        // a wrong address on the console: a page in words, not problem JSON
+        browser().get(HUB + "/ops/dead-letters-of-nowhere/x");
+        assertThat(element("error-title").getText()).isEqualTo("页面不存在");
+        assertThat(browser().getPageSource()).doesNotContain("\"code\"");
+
         BROWSER.restart();
         browser().get(HUB + "/ops");
         signIn("zhangsan");
