@@ -120,6 +120,25 @@ wait_idle() { # seconds at most: until the machine's CPU use stays under 10 % fo
   echo "  (the machine stayed busy: ${busy} % CPU in use when the idle start-up began)"
 }
 
+pool_sampler() { # PID PORT FILE: the most connections PID held open to PORT while the load ran (counted with ss)
+  local max=0 n
+  while kill -0 "$1" 2>/dev/null && [ ! -f "$3.stop" ]; do
+    n=$(ss -tnpH state established "( dport = :$2 )" 2>/dev/null | grep -c "pid=$1," || true)
+    [ "${n:-0}" -gt "$max" ] && max=$n
+    echo "$max" > "$3"
+    sleep 0.5
+  done
+}
+
+# pooled PID PORT NAME… — runs `run NAME…` while counting PID's connections to PORT; sets POOL
+pooled() {
+  local pid=$1 port=$2 file; shift 2
+  file=$(mktemp); pool_sampler "$pid" "$port" "$file" & local sampler=$!
+  run "$@"
+  touch "$file.stop"; wait "$sampler" 2>/dev/null || true
+  POOL=$(cat "$file" 2>/dev/null || echo 0); rm -f "$file" "$file.stop"
+}
+
 rss_sampler() { # max VmRSS (kB) of the hub while the load runs
   local max=0 kb
   while kill -0 "$HUB_PID" 2>/dev/null && [ ! -f "$1.stop" ]; do
@@ -182,18 +201,21 @@ trap stop_peer EXIT
 echo "item library, item detail (REST JSON):"
 CPU_OF=${MOCKS_PID:-} run "direct  GET  mock /api/sxk/v1/items/{code}" "http://127.0.0.1:$ITEM_PORT/api/sxk/v1/items/$item"
 d_rps=$RPS d_p50=$P50 d_p99=$P99
-pe_rps=0 pe_cpu=""
+pe_rps=0 pe_cpu="" pe_pool=""
 if [ -n "$peer_pid" ]; then
   BENCH_TOKEN=$(fresh_token) # each part gets a token of its own: a gateway's part outlasts a token's 5 minutes
-  SETTLE=1 WARMUP=$GATEWAY_WARMUP CPU_OF=$peer_pid run "peer    GET  gateway /item-library/api/sxk/…" \
+  SETTLE=1 WARMUP=$GATEWAY_WARMUP CPU_OF=$peer_pid pooled "$peer_pid" "$ITEM_PORT" \
+    "peer    GET  gateway /item-library/api/sxk/…" \
     "http://127.0.0.1:$PEER_PORT/item-library/api/sxk/v1/items/$item" "$auth_lua"
-  pe_rps=$RPS pe_cpu=$CPU_MS
+  pe_rps=$RPS pe_cpu=$CPU_MS pe_pool=$POOL
 fi
 rss_file=$(mktemp); rss_sampler "$rss_file" & sampler=$!
 BENCH_TOKEN=$(fresh_token)
-SETTLE=1 WARMUP=$GATEWAY_WARMUP CPU_OF=$HUB_PID BENCH_BODY=$item_body run "hub     POST /api/v1/services/item-library/item-detail" \
+SETTLE=1 WARMUP=$GATEWAY_WARMUP CPU_OF=$HUB_PID BENCH_BODY=$item_body pooled "$HUB_PID" "$ITEM_PORT" \
+  "hub     POST /api/v1/services/item-library/item-detail" \
   "http://127.0.0.1:$HUB_PORT/api/v1/services/item-library/item-detail" "$HERE/post.lua"
-h_rps=$RPS h_p50=$P50 h_p99=$P99 h_err=$ERRORS h_cpu=$CPU_MS
+h_rps=$RPS h_p50=$P50 h_p99=$P99 h_err=$ERRORS h_cpu=$CPU_MS h_pool=$POOL
+echo "  connections held to the item library while measured (ss): peer ${pe_pool:-–}, hub $h_pool — both pools allow 32"
 touch "$rss_file.stop"; wait "$sampler" 2>/dev/null || true
 rss_kb=$(cat "$rss_file"); rm -f "$rss_file" "$rss_file.stop"
 

@@ -81,7 +81,12 @@ public class DepartmentCall {
             throw ExchangeFailure.invalid(invalid.getMessage());
         }
         DepartmentException department = (DepartmentException) classified;
-        LOG.warn("{} failed: {} ({})", service.address(), department.kind(), department.getMessage());
+        if (department.kind() == DepartmentException.Kind.ERROR && department.departmentCode() == null) {
+            // not the department's own error: the call broke in the hub or on the wire — the operator needs the cause
+            LOG.warn("{} failed: {} ({})", service.address(), department.kind(), department.getMessage(), failure);
+        } else {
+            LOG.warn("{} failed: {} ({})", service.address(), department.kind(), department.getMessage());
+        }
         String code = department.kind().problemCode();
         throw switch (department.kind()) {
             case TIMEOUT -> new ExchangeFailure(HttpStatus.GATEWAY_TIMEOUT, code, "the department did not answer in time");

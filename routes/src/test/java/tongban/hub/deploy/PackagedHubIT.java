@@ -45,6 +45,26 @@ class PackagedHubIT {
     }
 
     /**
+     * The SOAP departments' clients build on the jar's own class path: JAXB's core once came only with the tests'
+     * dependencies (Keycloak's), and every SOAP call of the packaged hub failed while the suite passed.
+     */
+    @Test
+    void theSoapClientsBuildOnThePackagedClassPath() throws Exception {
+        Path jar = Path.of("target", "tongban-hub.jar").toAbsolutePath();
+        Path log = Files.createDirectories(Path.of("target", "packaged-hub").toAbsolutePath()).resolve("soap.log");
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dloader.path=" + Path.of("target", "test-classes").toAbsolutePath(),
+                "-Dloader.main=" + PackagedSoapClients.class.getName(), "-cp", jar.toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+
+        assertThat(run.waitFor(120, TimeUnit.SECONDS)).as("built in time: " + log).isTrue();
+        assertThat(Files.readString(log)).as(log.toString()).contains("SOAP CLIENTS BUILT")
+                .doesNotContain("NoClassDefFoundError");
+        assertThat(run.exitValue()).isZero();
+    }
+
+    /**
      * The jar carries the product only: not the Keycloak launcher or the test sign-in (tools), no test fixture, no mock
      * department, no Keycloak extension (that runs inside Keycloak).
      */
