@@ -3,8 +3,6 @@ package tongban.hub.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,15 +43,6 @@ class CasesEndToEndTest extends HubTest {
     JdbcTemplate jdbc;
     @Autowired
     WorkingCalendar calendar;
-
-    private ResponseEntity<String> as(String token, HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        if (body != null) {
-            headers.set("Content-Type", "application/json");
-        }
-        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    }
 
     private JsonNode caseOf(String user, String number) throws Exception {
         ResponseEntity<String> found = as(Tokens.of(user), HttpMethod.GET, "/api/v1/cases/" + number, null);

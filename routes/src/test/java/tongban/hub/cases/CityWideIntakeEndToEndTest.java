@@ -3,8 +3,6 @@ package tongban.hub.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,20 +31,11 @@ class CityWideIntakeEndToEndTest extends HubTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private ResponseEntity<String> as(String user, HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(Tokens.of(user));
-        if (body != null) {
-            headers.set("Content-Type", "application/json");
-        }
-        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    }
-
     @Test
     void aCityWideItemTakenInAtADistrictWindowIsHandledByTheWindowThatOwnsIt() throws Exception {
         String number = WindowCases.idCardRenewal(http, json, "qianqi", LISI, "李四");
 
-        JsonNode taken = read(as("qianqi", HttpMethod.GET, "/api/v1/cases/" + number, null));
+        JsonNode taken = read(as(Tokens.of("qianqi"), HttpMethod.GET, "/api/v1/cases/" + number, null));
         assertThat(taken.path("receivedWindow").asText()).isEqualTo("lh-zwzx-zhck");
         assertThat(taken.path("receivedWindowName").asText()).isEqualTo("龙华区政务服务中心 · 龙华区综合受理窗口");
         assertThat(taken.path("serviceWindow").asText()).isEqualTo("hk-zwzx-zhck");
@@ -62,11 +51,11 @@ class CityWideIntakeEndToEndTest extends HubTest {
                 + "'household-registration'", String.class, number)).containsExactly("qianqi");
 
         // only the handling window decides; it finds the case in its queue
-        assertProblem(as("qianqi", HttpMethod.POST, "/api/v1/cases/" + number + "/decision",
+        assertProblem(as(Tokens.of("qianqi"), HttpMethod.POST, "/api/v1/cases/" + number + "/decision",
                 "{\"decision\":\"accept\"}"), 403, "CASE_NOT_AT_YOUR_WINDOW");
-        JsonNode queue = read(as("wangwu", HttpMethod.GET, "/api/v1/cases?open=true&limit=200", null));
+        JsonNode queue = read(as(Tokens.of("wangwu"), HttpMethod.GET, "/api/v1/cases?open=true&limit=200", null));
         assertThat(queue.findValuesAsText("caseNumber")).contains(number);
-        JsonNode accepted = read(as("wangwu", HttpMethod.POST, "/api/v1/cases/" + number + "/decision",
+        JsonNode accepted = read(as(Tokens.of("wangwu"), HttpMethod.POST, "/api/v1/cases/" + number + "/decision",
                 "{\"decision\":\"accept\"}"));
         assertThat(accepted.at("/summary/status").asText()).isEqualTo("ACCEPTED");
     }

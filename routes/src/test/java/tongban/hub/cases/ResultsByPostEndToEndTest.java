@@ -5,8 +5,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,15 +43,6 @@ class ResultsByPostEndToEndTest extends HubTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    private ResponseEntity<String> as(String token, HttpMethod method, String path, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        if (body != null) {
-            headers.set("Content-Type", "application/json");
-        }
-        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    }
 
     private static String delivery(String recipient, String phone) {
         return "{\"method\":\"POST\",\"recipient\":\"" + recipient + "\",\"phone\":\"" + phone + "\",\"province\":"

@@ -132,6 +132,16 @@ public abstract class HubTestBase {
         return call(user, service, body, Map.of());
     }
 
+    /** A call to the hub with this access token (JSON when there is a body). */
+    protected ResponseEntity<String> as(String token, HttpMethod method, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        if (body != null) {
+            headers.set("Content-Type", "application/json");
+        }
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
     protected JsonNode read(ResponseEntity<String> response) throws Exception {
         return json.readTree(response.getBody());
     }
