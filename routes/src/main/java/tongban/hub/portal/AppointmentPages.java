@@ -5,7 +5,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,16 +34,16 @@ class AppointmentPages {
 
     private final Appointments appointments;
     private final Cases cases;
-    private final JwtDecoder tokens;
+    private final SessionCallers callers;
 
-    AppointmentPages(Appointments appointments, Cases cases, JwtDecoder tokens) {
+    AppointmentPages(Appointments appointments, Cases cases, SessionCallers callers) {
         this.appointments = appointments;
         this.cases = cases;
-        this.tokens = tokens;
+        this.callers = callers;
     }
 
     private Caller caller(OAuth2AuthorizedClient client) {
-        return Caller.from(tokens.decode(client.getAccessToken().getTokenValue()));
+        return callers.of(client);
     }
 
     @GetMapping("/portal/appointments")

@@ -8,7 +8,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -53,25 +52,25 @@ class CasePages {
 
     private final Cases cases;
     private final Ratings ratings;
-    private final JwtDecoder tokens;
+    private final SessionCallers callers;
     private final ObjectMapper json;
     private final Halls halls;
     private final Appointments appointments;
     private final Commitments commitments;
 
-    CasePages(Cases cases, Ratings ratings, JwtDecoder tokens, ObjectMapper json, Halls halls,
+    CasePages(Cases cases, Ratings ratings, SessionCallers callers, ObjectMapper json, Halls halls,
               Appointments appointments, Commitments commitments) {
         this.commitments = commitments;
         this.halls = halls;
         this.appointments = appointments;
         this.cases = cases;
         this.ratings = ratings;
-        this.tokens = tokens;
+        this.callers = callers;
         this.json = json;
     }
 
     private Caller caller(OAuth2AuthorizedClient client) {
-        return Caller.from(tokens.decode(client.getAccessToken().getTokenValue()));
+        return callers.of(client);
     }
 
     @GetMapping("/portal/services")
@@ -268,13 +267,8 @@ class CasePages {
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String result,
                   @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                   RedirectAttributes redirect) {
-        try {
-            cases.decide(caller(client), caseNumber, decision, reason, result, RequestIdFilter.current());
-            redirect.addFlashAttribute("notice", "办件 " + caseNumber + " 已处理");
-        } catch (CaseFailure refused) {
-            redirect.addFlashAttribute("error", refused.words());
-        }
-        return "redirect:/portal/window";
+        return atWindow(redirect, "办件 " + caseNumber + " 已处理", () -> cases.decide(caller(client), caseNumber,
+                decision, reason, result, RequestIdFilter.current()));
     }
 
     /** The window has followed up a returned parcel or a refused order. */
@@ -282,13 +276,8 @@ class CasePages {
     String parcelFollowedUp(@PathVariable String caseNumber,
                             @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                             RedirectAttributes redirect) {
-        try {
-            cases.parcelFollowedUp(caller(client), caseNumber);
-            redirect.addFlashAttribute("notice", "已记录：办件 " + caseNumber + " 的邮寄问题已跟进");
-        } catch (CaseFailure refused) {
-            redirect.addFlashAttribute("error", refused.words());
-        }
-        return "redirect:/portal/window";
+        return atWindow(redirect, "已记录：办件 " + caseNumber + " 的邮寄问题已跟进",
+                () -> cases.parcelFollowedUp(caller(client), caseNumber));
     }
 
     /** 掌上办: an application made from a phone's browser counts in the mobile channel; any other, online. */
@@ -305,6 +294,17 @@ class CasePages {
                      RedirectAttributes redirect) {
         return act(caseNumber, redirect, "FAILED".equals(result) ? "已登记：承诺不实，审批已撤销" : "已登记：核查属实",
                 () -> commitments.reportAtWindow(caller(client), caseNumber, result, reason, RequestIdFilter.current()));
+    }
+
+    /** A window action: back to the window's page, with what was done or why it was refused. */
+    private static String atWindow(RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("notice", done);
+        } catch (CaseFailure refused) {
+            redirect.addFlashAttribute("error", refused.words());
+        }
+        return "redirect:/portal/window";
     }
 
     private String act(String caseNumber, RedirectAttributes redirect, String done, Runnable action) {

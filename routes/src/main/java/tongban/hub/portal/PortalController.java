@@ -4,7 +4,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,18 +38,18 @@ class PortalController {
     private final ServiceRegistry registry;
     private final AccessRights clients;
     private final Cases cases;
-    private final JwtDecoder tokens;
+    private final SessionCallers callers;
     private final RealNameVerification realName;
 
     PortalController(DataUsage usage, PortalProperties properties, ServiceRegistry registry, AccessRights clients,
-                     Cases cases, JwtDecoder tokens, RealNameVerification realName) {
+                     Cases cases, SessionCallers callers, RealNameVerification realName) {
         this.realName = realName;
         this.clients = clients;
         this.usage = usage;
         this.properties = properties;
         this.registry = registry;
         this.cases = cases;
-        this.tokens = tokens;
+        this.callers = callers;
     }
 
     @GetMapping("/")
@@ -62,7 +61,7 @@ class PortalController {
     String home(@AuthenticationPrincipal OidcUser user,
                 @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                 Model model) {
-        Caller caller = Caller.from(tokens.decode(client.getAccessToken().getTokenValue()));
+        Caller caller = callers.of(client);
         model.addAttribute("staff", caller.isStaff());
         model.addAttribute("recentCases", cases.mine(caller, 5));
         String idNumber = user.getClaimAsString("id_number");

@@ -7,7 +7,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.annotation.RegisteredOAuth2AuthorizedClient;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,11 +23,11 @@ import tongban.sso.identity.Caller;
 class RealNamePage {
 
     private final RealNameVerification verification;
-    private final JwtDecoder tokens;
+    private final SessionCallers callers;
 
-    RealNamePage(RealNameVerification verification, JwtDecoder tokens) {
+    RealNamePage(RealNameVerification verification, SessionCallers callers) {
         this.verification = verification;
-        this.tokens = tokens;
+        this.callers = callers;
     }
 
     @PostMapping("/portal/real-name-verification")
@@ -36,7 +35,7 @@ class RealNamePage {
                   @RegisteredOAuth2AuthorizedClient(PortalSecurity.REGISTRATION) OAuth2AuthorizedClient client,
                   Authentication authentication, HttpServletRequest request, HttpServletResponse response,
                   RedirectAttributes next) {
-        Caller caller = Caller.from(tokens.decode(client.getAccessToken().getTokenValue()));
+        Caller caller = callers.of(client);
         try {
             RealNameVerification.Result result = verification.verify(caller, user.getFamilyName(),
                     user.getGivenName());
