@@ -38,7 +38,7 @@ public class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(SsoProperties sso) {
-        return HubTokenDecoder.create(sso.issuer(), sso.jwkSetUri(), sso.audience());
+        return HubTokenDecoder.create(sso.issuer(), sso.jwkSetUri(), sso.audience(), sso.verifiedTokens());
     }
 
     /**

@@ -31,7 +31,8 @@ import java.util.List;
  * Validates Keycloak access tokens for the hub: RS256 signature against the realm's published keys,
  * issuer, audience, expiry and not-before (30 s clock skew). Keys are fetched lazily, so the hub starts
  * even while Keycloak is still starting. Only RS256 is accepted: {@code alg: none} and HS256 tricks fail.
- * A verified signature is remembered for the token's life ({@link VerifiedTokenCache}).
+ * A verified signature is remembered for the token's life ({@link VerifiedTokenCache}), up to a number of tokens;
+ * with none remembered, every call's signature is verified.
  *
  * <p>Keycloak going down does not take the hub with it: the realm's keys are kept for five minutes and then
  * refreshed, and while Keycloak cannot be reached the last keys it published go on being used (for a day), so
@@ -44,7 +45,7 @@ public final class HubTokenDecoder {
     private HubTokenDecoder() {
     }
 
-    public static JwtDecoder create(String issuer, String jwkSetUri, String audience) {
+    public static JwtDecoder create(String issuer, String jwkSetUri, String audience, int verifiedTokens) {
         JWKSource<SecurityContext> keys;
         try {
             keys = JWKSourceBuilder.<SecurityContext>create(new URL(jwkSetUri),
@@ -69,7 +70,7 @@ public final class HubTokenDecoder {
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         OAuth2TokenValidator<Jwt> validator = validator(issuer, audience);
         decoder.setJwtValidator(validator);
-        return new VerifiedTokenCache(decoder, validator, 50_000, Clock.systemUTC());
+        return verifiedTokens == 0 ? decoder : new VerifiedTokenCache(decoder, validator, verifiedTokens, Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
