@@ -272,7 +272,8 @@ mapfile -t hub_args <<<"${HUB_ARGS:-}"
 PID[hub-verify]=$!
 PID[hub]=$HUB_PID
 stop_peers() { local g; for g in scg-mvc scg-webflux haproxy hub-verify; do
-  [ -n "${PID[$g]:-}" ] && { kill "${PID[$g]}" 2>/dev/null; wait "${PID[$g]}" 2>/dev/null || true; PID[$g]=""; }; done; }
+  [ -n "${PID[$g]:-}" ] && { kill "${PID[$g]}" 2>/dev/null; wait "${PID[$g]}" 2>/dev/null || true; PID[$g]=""; }; done
+  return 0; }
 trap stop_peers EXIT
 for g in scg-mvc scg-webflux haproxy hub-verify; do
   call "$g" rest

@@ -55,13 +55,16 @@ public class ApiEndpoints {
      * problem JSON, and whatever {@code handler} throws is answered as its problem ({@link Problems#forFailure}).
      */
     public HandlerFunction<ServerResponse> endpoint(HttpMethod method, boolean jsonBody, Handler handler) {
-        return request -> refusal(request, method, jsonBody).orElseGet(() -> {
-            try {
-                return handler.handle(request);
-            } catch (Exception failure) {
-                return problem(Problems.forFailure(failure));
-            }
-        });
+        return request -> refusal(request, method, jsonBody).orElseGet(() -> answer(request, handler));
+    }
+
+    /** What {@code handler} answers, or its failure's problem answer — also for an answer written later (async). */
+    public ServerResponse answer(ServerRequest request, Handler handler) {
+        try {
+            return handler.handle(request);
+        } catch (Exception failure) {
+            return problem(Problems.forFailure(failure));
+        }
     }
 
     /**

@@ -114,10 +114,13 @@ public class SubmissionService {
 
     private final Environment environment;
 
+    private final SubmissionWaits waits;
+
     SubmissionService(Admission admission, ServiceRegistry registry, DepartmentCall departments, SubmissionStore store,
                       JmsTemplate jms, MessageLog messageLog, CanonicalAnswers answers, ExchangeProperties exchange,
-                      AsyncProperties properties, ObjectMapper json, Environment environment) {
+                      AsyncProperties properties, ObjectMapper json, Environment environment, SubmissionWaits waits) {
         this.environment = environment;
+        this.waits = waits;
         this.transactedJms = new JmsTemplate(jms.getConnectionFactory());
         this.transactedJms.setSessionTransacted(true);
         this.admission = admission;
@@ -320,6 +323,7 @@ public class SubmissionService {
             log(attemptId, started, startNanos, s, subject, "OK", 200, Hashing.sha256(result),
                     tx -> store.finish(s.id(), attempt, Submission.Status.SUCCEEDED,
                             new String(result, StandardCharsets.UTF_8), null));
+            waits.settled(s.id());
             return Next.ACKNOWLEDGE;
         } catch (ExchangeFailure failure) {
             byte[] problem = answers.problem(failure);
@@ -333,6 +337,9 @@ public class SubmissionService {
                     : deadLetter ? Submission.Status.DEAD_LETTERED : Submission.Status.RETRYING;
             log(attemptId, started, startNanos, s, subject, failure.code(), failure.status().value(),
                     Hashing.sha256(problem), tx -> store.finish(s.id(), attempt, next, body, failure.code()));
+            if (next != Submission.Status.RETRYING) {
+                waits.settled(s.id());
+            }
             if (!transientFailure) {
                 return Next.ACKNOWLEDGE;
             }

@@ -8,6 +8,7 @@ import org.springframework.transaction.TransactionStatus;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,16 @@ class SubmissionStore {
         return jdbc.update("UPDATE submission SET status = ?, attempts = ?, result_body = ?, "
                         + "problem_code = ?, updated_at = ? WHERE id = ? AND status NOT IN ('SUCCEEDED', 'FAILED', 'DISCARDED')",
                 status.name(), attempt, resultBody, problemCode, Timestamp.from(Instant.now()), id) == 1;
+    }
+
+    /** Those of {@code ids} that are settled: final, or in the dead-letter queue awaiting an operator. */
+    List<String> settledAmong(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList("SELECT id FROM submission WHERE status IN ('SUCCEEDED', 'FAILED', 'DISCARDED', "
+                + "'DEAD_LETTERED') AND id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")",
+                String.class, ids.toArray());
     }
 
     /** An operator's decision on a dead-lettered submission: back to {@code RETRYING} (replay) or {@code DISCARDED}. */

@@ -61,6 +61,14 @@ class AsyncExchangeEndToEndTest extends HubTest {
                 String.class));
     }
 
+    private ResponseEntity<String> status(String user, String submissionId, String prefer) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(Tokens.of(user));
+        headers.set("Prefer", prefer);
+        return http.exchange("/api/v1/submissions/" + submissionId, HttpMethod.GET, new HttpEntity<>(headers),
+                String.class);
+    }
+
     private String awaitStatus(String submissionId, String expected) {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
                 () -> expected.equals(jdbc.queryForObject("SELECT status FROM submission WHERE id = ?", String.class,
@@ -129,6 +137,56 @@ class AsyncExchangeEndToEndTest extends HubTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM submission WHERE idempotency_key = 'key-project-123'",
                 Integer.class)).isEqualTo(1);
         assertThat(attemptOutcomes(id)).containsExactly("OK");
+    }
+
+    /** A status read that prefers to wait (RFC 7240) is answered once there is an outcome: one read, no polling. */
+    @Test
+    void aStatusReadThatPrefersToWaitIsAnsweredWithTheOutcome() throws Exception {
+        String path = "/gcjs/api/project/2020-460100-47-01-666601/progress";
+        // the department takes its time: a read made at once still finds the submission ACCEPTED
+        CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":1,\"msg\":\"success\",\"result\":{\"xmdm\":\"2020-460100-47-01-666601\","
+                        + "\"xmmc\":\"等一等的项目\",\"spjdList\":[]}}")));
+        String id = read(submit("zhangsan", "{\"projectCode\": \"2020-460100-47-01-666601\"}", null))
+                .path("submissionId").asText();
+
+        ResponseEntity<String> waited = status("zhangsan", id, "wait=15");
+
+        assertThat(waited.getStatusCode().value()).as(waited.getBody()).isEqualTo(200);
+        assertThat(waited.getHeaders().getFirst("Preference-Applied")).isEqualTo("wait=15");
+        assertThat(read(waited).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(read(waited).at("/result/data/name").asText()).isEqualTo("等一等的项目");
+        // settled already: answered at once, the wait cut to the longest the hub grants
+        assertThat(status("zhangsan", id, "respond-async, wait=3600").getHeaders().getFirst("Preference-Applied"))
+                .isEqualTo("wait=20");
+        // a wait that is not a number of seconds is a preference not honoured: the status at once, nothing applied
+        ResponseEntity<String> ignored = status("zhangsan", id, "wait=soon");
+        assertThat(ignored.getHeaders().getFirst("Preference-Applied")).isNull();
+        assertThat(read(ignored).path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    /** The wait is bounded: when it is up, the status so far — here the department is down and it waits for it. */
+    @Test
+    void aWaitThatIsUpIsAnsweredWithTheStatusSoFar() throws Exception {
+        String path = "/gcjs/api/project/2020-460100-47-01-666602/progress";
+        var down = CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(503)));
+        String id = read(submit("zhangsan", "{\"projectCode\": \"2020-460100-47-01-666602\"}", null))
+                .path("submissionId").asText();
+
+        ResponseEntity<String> waited = status("zhangsan", id, "wait=1");
+
+        assertThat(waited.getStatusCode().value()).as(waited.getBody()).isEqualTo(200);
+        assertThat(waited.getHeaders().getFirst("Preference-Applied")).isEqualTo("wait=1");
+        assertThat(read(waited).path("status").asText()).isIn("ACCEPTED", "RETRYING");
+        // someone else's submission is not theirs to wait for either
+        assertProblem(status("lisi", id, "wait=5"), 404, "UNKNOWN_SUBMISSION");
+        CONSTRUCTION_APPROVAL.removeStub(down);
+        CONSTRUCTION_APPROVAL.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":1,\"msg\":\"success\",\"result\":{\"xmdm\":\"2020-460100-47-01-666602\","
+                        + "\"xmmc\":\"恢复后的项目\",\"spjdList\":[]}}")));
+        awaitStatus(id, "SUCCEEDED");
     }
 
     @Test
