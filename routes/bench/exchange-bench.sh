@@ -131,15 +131,6 @@ pool_sampler() { # PID PORT FILE: the most connections PID held open to PORT whi
   done
 }
 
-# pooled PID PORT NAME… — runs `run NAME…` while counting PID's connections to PORT; sets POOL
-pooled() {
-  local pid=$1 port=$2 file; shift 2
-  file=$(mktemp); pool_sampler "$pid" "$port" "$file" & local sampler=$!
-  run "$@"
-  touch "$file.stop"; wait "$sampler" 2>/dev/null || true
-  POOL=$(cat "$file" 2>/dev/null || echo 0); rm -f "$file" "$file.stop"
-}
-
 rss_sampler() { # max VmRSS (kB) of the hub while the load runs
   local max=0 kb
   while kill -0 "$HUB_PID" 2>/dev/null && [ ! -f "$1.stop" ]; do
@@ -332,9 +323,8 @@ h_err=0
 rss_file=$(mktemp); rss_sampler "$rss_file" & sampler=$!
 echo "the department directly (no gateway), for reference:"
 call direct rest; CPU_OF=${MOCKS_PID:-} run "direct  GET  item library /api/sxk/v1/items/{code}" "$URL" "$HERE/people.lua"
-d_rps=$RPS d_p50=$P50 d_p99=$P99
+d_rps=$RPS
 call direct soap; run "direct  POST public security RkxxService (SOAP)" "$URL" "$HERE/people.lua"
-sd_rps=$RPS sd_p50=$P50
 echo
 echo "each gateway: median of $WINDOWS alternating windows of $WINDOW (lowest–highest); CPU = the process's CPU in the"
 echo "window ÷ calls answered; pool = most connections it held to the department (ss); all pools allow 32"
@@ -360,7 +350,7 @@ call direct rest; C=1 run "direct  GET  mock" "$URL" "$HERE/people.lua"
 l_d_p50=$P50
 call scg-mvc rest; C=1 run "scg-mvc GET  gateway" "$URL" "$HERE/people.lua"; l_p_p50=$P50
 call hub rest; C=1 run "hub     POST item-library/item-detail" "$URL" "$HERE/people.lua"; l_h_p50=$P50
-h_rps=${REST_RPS[hub]} sh_err=0
+h_rps=${REST_RPS[hub]}
 stop_peers
 
 if ! $QUICK; then
